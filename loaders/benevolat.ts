@@ -1,0 +1,50 @@
+/** Loader for volunteering logs (volunteer, month or date, mission, hours). */
+import { z } from "zod";
+import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
+
+const schema = z.object({
+  volunteer: z.string().min(1),
+  month: z.string().nullable(),
+  date: z.string().nullable(),
+  mission: z.string().nullable(),
+  hours: z.number().positive({ error: "un nombre d'heures positif est attendu" }),
+}).refine((r) => r.month !== null || r.date !== null, {
+  message: "ni mois ni date : impossible de dater ces heures",
+  path: ["month"],
+});
+
+export const benevolatLoader: LoaderSpec<z.infer<typeof schema>> = {
+  kind: "benevolat",
+  label: "heures de bénévolat",
+  tables: { stg_volunteering: ["structure_id", "record_ref"] },
+  needsStructure: true,
+  fields: {
+    volunteer: {
+      type: "text",
+      aliases: ["Bénévole", "Nom du bénévole", "Bénévoles"],
+      required: true,
+      personal: true,
+    },
+    month: { type: "month", aliases: ["Mois", "Période"], optional: true },
+    date: { type: "date", aliases: ["Date"], optional: true },
+    mission: { type: "text", aliases: ["Mission", "Activité", "Action"], optional: true },
+    hours: { type: "duration", aliases: ["Heures", "Durée", "Nombre d'heures", "Temps"], required: true },
+  },
+  schema,
+  toRows(r, ctx) {
+    const volunteerRef = ctx.pseudonym(["benevole", ctx.structureId!, r.volunteer]);
+    const month = `${(r.date ?? r.month)!.slice(0, 7)}-01`;
+    return [{
+      table: "stg_volunteering",
+      row: {
+        structure_id: ctx.structureId,
+        record_ref: ctx.pseudonym([volunteerRef, r.date ?? r.month!, r.mission ?? "", String(r.hours)]),
+        volunteer_ref: volunteerRef,
+        month,
+        activity_date: r.date,
+        mission: r.mission,
+        hours: r.hours,
+      },
+    }];
+  },
+};

@@ -1,0 +1,116 @@
+/**
+ * The ingest run: every readable file under the given paths, the registry first, each file
+ * loaded on its own (one bad file never undoes another), originals copied to the local archive.
+ *
+ * @module
+ */
+import { basename, extname, join, relative, resolve, sep } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { LOADERS } from "../../loaders/mod.ts";
+import { pseudonym } from "../privacy/pseudonymise.ts";
+import { queryRows } from "../warehouse/connect.ts";
+import { ensureSchema } from "../warehouse/schema.ts";
+import { loadFile, type LoadReport } from "./load_file.ts";
+import { loadQpvLookup } from "./qpv_reference.ts";
+import { READABLE_EXTENSIONS } from "./read_tables.ts";
+
+/** Options of an ingest run. */
+export interface IngestOptions {
+  paths: string[];
+  key: Uint8Array;
+  kind?: string;
+  structureId?: string;
+  /** Where originals are copied (may hold personal data: local only). */
+  archiveDir?: string;
+  now?: Date;
+}
+
+async function listFiles(path: string): Promise<string[]> {
+  const info = await Deno.stat(path);
+  if (info.isFile) return [resolve(path)];
+  const out: string[] = [];
+  for await (const entry of Deno.readDir(path)) {
+    if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
+    out.push(...await listFiles(join(path, entry.name)));
+  }
+  return out.sort();
+}
+
+/** The structure a file belongs to: the folder right under `inbox/`, or its parent folder. */
+export function structureFromPath(file: string, root: string): string | null {
+  const parts = relative(root, file).split(sep);
+  const inbox = file.split(sep).lastIndexOf("inbox");
+  if (inbox >= 0) {
+    const after = file.split(sep).slice(inbox + 1);
+    return after.length > 1 ? after[0] : null;
+  }
+  return parts.length > 1 ? parts[parts.length - 2] : null;
+}
+
+/**
+ * Ingests every file under `options.paths` into the warehouse behind `conn`.
+ *
+ * @example
+ * ```ts
+ * const reports = await ingestPaths(conn, { paths: ["data/inbox"], key });
+ * ```
+ */
+export async function ingestPaths(
+  conn: DuckDBConnection,
+  options: IngestOptions,
+): Promise<LoadReport[]> {
+  await ensureSchema(conn);
+  const qpvOf = await loadQpvLookup();
+  const now = options.now ?? new Date();
+  const files: { file: string; root: string }[] = [];
+  for (const path of options.paths) {
+    const root = (await Deno.stat(path)).isFile ? resolve(path, "..") : resolve(path);
+    for (const file of await listFiles(path)) {
+      if (READABLE_EXTENSIONS.includes(extname(file).toLowerCase()) || extname(file) === ".xls") {
+        files.push({ file, root });
+      }
+    }
+  }
+  // Files at the root of the inbox (the registry) go first: the others refer to its structures.
+  files.sort((a, b) => Number(structureFromPath(a.file, a.root) !== null) -
+    Number(structureFromPath(b.file, b.root) !== null));
+  const reports: LoadReport[] = [];
+  for (const { file, root } of files) {
+    const bytes = await Deno.readFile(file);
+    const structureId = options.structureId ?? structureFromPath(file, root);
+    const fileName = relative(root, file) || basename(file);
+    if (structureId !== null) {
+      const known = await queryRows(conn, "SELECT 1 FROM stg_structures WHERE structure_id = $1", [structureId]);
+      if (known.length === 0) {
+        reports.push({
+          file: fileName, sheet: null, kind: null, structureId, status: "refusé", loadId: null,
+          rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsDuplicate: 0, rowsReplaced: 0,
+          issues: [{
+            line: null,
+            column: null,
+            severity: "erreur",
+            message: `structure « ${structureId} » absente du registre des structures : chargez d'abord le registre ou corrigez le nom du dossier`,
+          }],
+        });
+        continue;
+      }
+    }
+    const fileReports = await loadFile(conn, bytes, {
+      fileName,
+      structureId,
+      kind: options.kind,
+      loaders: LOADERS,
+      context: { pseudonym: (parts) => pseudonym(options.key, parts), qpvOf },
+      now,
+    });
+    if (options.archiveDir && fileReports.some((r) => r.status === "chargé")) {
+      const hash = (await queryRows(conn, "SELECT sha256 FROM loads WHERE load_id = $1", [
+        fileReports.find((r) => r.loadId !== null)!.loadId,
+      ]))[0].sha256;
+      await Deno.mkdir(options.archiveDir, { recursive: true });
+      await Deno.writeFile(join(options.archiveDir, `${hash}${extname(file).toLowerCase()}`), bytes);
+    }
+    reports.push(...fileReports);
+  }
+  return reports;
+}

@@ -1,0 +1,92 @@
+/**
+ * Turns one spreadsheet or CSV row into a typed record, collecting a French message per bad cell.
+ *
+ * @module
+ */
+import type { CellValue } from "../read/row.ts";
+import type { Parsed } from "../read/parsed.ts";
+import { parseNumber } from "../read/parse_number.ts";
+import { parseDate, parseMonth } from "../read/parse_date.ts";
+import { parseClockTime, parseDuration } from "../read/parse_duration.ts";
+import type { FieldSpec, FieldType, ParsedRecord } from "./loader_spec.ts";
+
+/** A problem in one cell, located by the header the user sees. */
+export interface CellIssue {
+  column: string;
+  message: string;
+  /** The row is kept: the value became null (lenient fields). */
+  warning?: boolean;
+}
+
+const TRUE_WORDS = new Set(["oui", "o", "yes", "y", "vrai", "true", "1", "x"]);
+const FALSE_WORDS = new Set(["non", "n", "no", "faux", "false", "0"]);
+
+function parseText(value: CellValue): Parsed<string> {
+  if (value instanceof Date) return { ok: true, value: value.toISOString().slice(0, 10) };
+  return { ok: true, value: String(value).trim() };
+}
+
+function parseFlag(value: CellValue): Parsed<boolean> {
+  if (typeof value === "boolean") return { ok: true, value };
+  const word = String(value).trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return { ok: true, value: true };
+  if (FALSE_WORDS.has(word)) return { ok: true, value: false };
+  return { ok: false, reason: `« ${String(value).trim()} » n'est ni « oui » ni « non »` };
+}
+
+const PARSERS: Record<FieldType, (value: CellValue) => Parsed<string | number | boolean>> = {
+  text: parseText,
+  number: parseNumber,
+  date: parseDate,
+  month: parseMonth,
+  duration: parseDuration,
+  time: parseClockTime,
+  flag: parseFlag,
+};
+
+function isEmpty(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * Parses the cells of one row. `columns` maps a field to its column index, `headers` gives the
+ * user's own header text for messages.
+ *
+ * @example
+ * ```ts
+ * parseRecord(["12/03/2024", "1h30"], { date: 0, hours: 1 }, ["Date", "Durée"], fields)
+ * // { record: { date: "2024-03-12", hours: 1.5 }, issues: [] }
+ * ```
+ */
+export function parseRecord(
+  cells: readonly CellValue[],
+  columns: Record<string, number>,
+  headers: readonly CellValue[],
+  fields: Record<string, FieldSpec>,
+): { record: ParsedRecord; issues: CellIssue[] } {
+  const record: ParsedRecord = {};
+  const issues: CellIssue[] = [];
+  for (const [name, spec] of Object.entries(fields)) {
+    const index = columns[name];
+    const cell = index === undefined ? null : cells[index];
+    const column = index === undefined ? name : String(headers[index] ?? name).trim();
+    if (isEmpty(cell)) {
+      record[name] = null;
+      if (index !== undefined && !spec.optional) {
+        issues.push({ column, message: "valeur obligatoire manquante" });
+      }
+      continue;
+    }
+    const parsed = PARSERS[spec.type](cell as CellValue);
+    if (parsed.ok) record[name] = parsed.value;
+    else {
+      record[name] = null;
+      issues.push({
+        column,
+        message: spec.lenient ? `${parsed.reason} : valeur laissée vide` : parsed.reason,
+        warning: spec.lenient,
+      });
+    }
+  }
+  return { record, issues };
+}

@@ -1,0 +1,48 @@
+/**
+ * Reads an export file into tables of rows: one table for a CSV, one per sheet for a workbook.
+ *
+ * @module
+ */
+import { extname } from "node:path";
+import { decodeText } from "../read/decode_text.ts";
+import { parseDelimited } from "../read/parse_delimited.ts";
+import { sniffDelimiter } from "../read/sniff_delimiter.ts";
+import { readWorkbook } from "../read/read_workbook.ts";
+import type { CellRow } from "../read/row.ts";
+
+/** A table read from a file, before its header is found. */
+export interface RawTable {
+  /** Sheet name for workbooks, null for text files. */
+  sheet: string | null;
+  /** Encoding detected for text files ("xlsx" for workbooks). */
+  encoding: string;
+  rows: CellRow[];
+}
+
+/** File endings the ingest understands. */
+export const READABLE_EXTENSIONS = [".csv", ".txt", ".tsv", ".xlsx"];
+
+/**
+ * Reads `bytes` of the file called `fileName` (the ending chooses the reader).
+ *
+ * @example
+ * ```ts
+ * const [table] = await readTables("a.csv", new TextEncoder().encode("x;y\n1;2\n"));
+ * table.rows[1].cells // ["1", "2"]
+ * ```
+ */
+export async function readTables(fileName: string, bytes: Uint8Array): Promise<RawTable[]> {
+  const ext = extname(fileName).toLowerCase();
+  if (ext === ".xlsx") {
+    const sheets = await readWorkbook(bytes);
+    return sheets.map(({ sheet, rows }) => ({ sheet, encoding: "xlsx", rows }));
+  }
+  if (ext === ".xls") {
+    throw new Error(
+      "Les classeurs .xls (Excel 97-2003) ne sont pas encore lus : enregistrez le fichier au format .xlsx ou .csv.",
+    );
+  }
+  const { text, encoding } = decodeText(bytes);
+  const rows = parseDelimited(text, sniffDelimiter(text));
+  return [{ sheet: null, encoding, rows }];
+}

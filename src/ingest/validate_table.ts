@@ -1,0 +1,127 @@
+/**
+ * Finds the header of a raw table for a loader and validates every data row: parsing (dates,
+ * numbers, durations) then the loader's Zod schema. Nothing is dropped silently: blank lines and
+ * totals rows are counted, bad rows are kept with a French message naming line and column.
+ *
+ * @module
+ */
+import type { z } from "zod";
+import { findHeader, type HeaderMatch } from "../read/find_header.ts";
+import { isBlankRow, isTotalsRow } from "../read/row_kind.ts";
+import type { CellValue } from "../read/row.ts";
+import type { LoaderSpec, ParsedRecord } from "./loader_spec.ts";
+import type { RawTable } from "./read_tables.ts";
+import { parseRecord } from "./parse_record.ts";
+
+/** One problem found while validating, located in the source file. */
+export interface Issue {
+  line: number | null;
+  column: string | null;
+  severity: "erreur" | "avertissement";
+  message: string;
+}
+
+/** A valid record with the line it came from. */
+export interface ValidRecord {
+  line: number;
+  record: ParsedRecord;
+}
+
+/** The outcome of validating one table. */
+export interface ValidatedTable {
+  header: HeaderMatch;
+  records: ValidRecord[];
+  issues: Issue[];
+  rowsRead: number;
+  rowsRejected: number;
+}
+
+/** Aliases and required fields of a loader, in the shape findHeader takes. */
+export function headerAliases(spec: LoaderSpec): {
+  aliases: Record<string, string[]>;
+  required: string[];
+} {
+  const aliases: Record<string, string[]> = {};
+  const required: string[] = [];
+  for (const [name, field] of Object.entries(spec.fields)) {
+    aliases[name] = field.aliases;
+    if (field.required) required.push(name);
+  }
+  return { aliases, required };
+}
+
+/** The header of `table` for `spec`, or null when the table is not of that kind. */
+export function matchHeader(spec: LoaderSpec, table: RawTable): HeaderMatch | null {
+  const { aliases, required } = headerAliases(spec);
+  return findHeader(table.rows, aliases, required);
+}
+
+function zodMessages(error: z.ZodError, headers: readonly CellValue[], header: HeaderMatch) {
+  return error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? "");
+    const index = header.columns[field];
+    return {
+      column: index === undefined ? field : String(headers[index] ?? field).trim(),
+      message: issue.message,
+    };
+  });
+}
+
+/**
+ * Validates the data rows of `table` (those after the header).
+ *
+ * @example
+ * ```ts
+ * const result = validateTable(spec, table, header);
+ * result.records.length + result.rowsRejected // data rows read
+ * ```
+ */
+export function validateTable(
+  spec: LoaderSpec,
+  table: RawTable,
+  header: HeaderMatch,
+): ValidatedTable {
+  const headers = table.rows[header.index].cells;
+  const issues: Issue[] = header.unknown.map(({ header: name }) => ({
+    line: table.rows[header.index].line,
+    column: name,
+    severity: "avertissement",
+    message: `colonne inconnue « ${name} » : ignorée pour ce type d'export (${spec.label})`,
+  }));
+  const records: ValidRecord[] = [];
+  let rowsRead = 0;
+  let rowsRejected = 0;
+  for (const row of table.rows.slice(header.index + 1)) {
+    if (isBlankRow(row.cells)) continue;
+    if (isTotalsRow(row.cells)) {
+      issues.push({
+        line: row.line,
+        column: null,
+        severity: "avertissement",
+        message: "ligne de total ignorée (les totaux sont recalculés)",
+      });
+      continue;
+    }
+    rowsRead++;
+    const { record, issues: cellIssues } = parseRecord(row.cells, header.columns, headers, spec.fields);
+    for (const w of cellIssues.filter((i) => i.warning)) {
+      issues.push({ line: row.line, column: w.column, severity: "avertissement", message: w.message });
+    }
+    let problems = cellIssues.filter((i) => !i.warning);
+    let value: ParsedRecord | null = null;
+    if (problems.length === 0) {
+      const checked = spec.schema.safeParse(record);
+      if (checked.success) value = checked.data;
+      else problems = zodMessages(checked.error, headers, header);
+    }
+    if (value === null) {
+      rowsRejected++;
+      for (const p of problems) {
+        issues.push({ line: row.line, column: p.column, severity: "erreur", message: p.message });
+      }
+      continue;
+    }
+    records.push({ line: row.line, record: value });
+  }
+  return { header, records, issues, rowsRead, rowsRejected };
+}

@@ -1,0 +1,36 @@
+/**
+ * Classifies rows that are not data: blank lines and totals at the bottom of a table.
+ * @module
+ */
+
+import { normaliseHeader } from "./normalise_header.ts";
+import type { CellValue } from "./row.ts";
+
+/**
+ * True when every cell is null, empty or whitespace only.
+ *
+ * @example
+ * isBlankRow(["", " ", null]) // true
+ */
+export function isBlankRow(cells: CellValue[]): boolean {
+  return cells.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === ""));
+}
+
+// "totalgeneral" is covered by "total"; kept separate from "totaux" which does not share it.
+const TOTAL_PREFIXES = ["total", "soustotal", "totaux", "ensemble"];
+
+/**
+ * True when the first non-empty cell is a totals label ("TOTAL", "Total général",
+ * "Sous-total :", "Totaux", "Ensemble").
+ *
+ * @example
+ * isTotalsRow(["", "Sous-total :", 12]) // true
+ */
+export function isTotalsRow(cells: CellValue[]): boolean {
+  const first = cells.find((cell) =>
+    cell !== null && !(typeof cell === "string" && cell.trim() === "")
+  );
+  if (typeof first !== "string") return false;
+  const key = normaliseHeader(first);
+  return TOTAL_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
