@@ -3,11 +3,13 @@
 export default {
   root: "pages",
   title: "Observatoire d'impact",
-  lang: "fr",
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
   ],
-  head: '<meta name="robots" content="noindex">',
+  // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).
+  head: '<meta name="robots" content="noindex"><script>document.documentElement.lang = "fr";</script>',
+  pager: false,
+  toc: { label: "Sommaire" },
   header: "",
   footer:
     "Observatoire d'impact des centres sociaux — La Coopération, Romans-sur-Isère. Données pseudonymisées, effectifs inférieurs à 5 masqués.",

@@ -41,17 +41,30 @@ export function suppressGroup(
   threshold = DEFAULT_THRESHOLD,
 ): (number | null)[] {
   const out = counts.map((c) => suppress(c, threshold));
-  const hidden = out.filter((c, i) => c === null && counts[i] !== null).length;
-  if (hidden === 1) {
-    let smallest = -1;
-    out.forEach((c, i) => {
-      if (c !== null && c > 0 && (smallest < 0 || c < (out[smallest] as number))) smallest = i;
-    });
-    if (smallest >= 0) out[smallest] = null;
-  }
+  const extra = secondaryCell(counts, out.map((c, i) => c === null && counts[i] !== null));
+  if (extra >= 0) out[extra] = null;
   return out;
 }
 
+/**
+ * The cell to hide as well when exactly one cell of an additive group is hidden: the smallest
+ * other non-zero cell; -1 when nothing more is needed.
+ *
+ * @example
+ * ```ts
+ * secondaryCell([3, 40, 12], [true, false, false]) // 2
+ * ```
+ */
+export function secondaryCell(values: readonly (number | null)[], hidden: readonly boolean[]): number {
+  if (hidden.filter(Boolean).length !== 1) return -1;
+  let smallest = -1;
+  values.forEach((v, i) => {
+    if (!hidden[i] && v !== null && v > 0 && (smallest < 0 || v < (values[smallest] as number))) {
+      smallest = i;
+    }
+  });
+  return smallest;
+}
 /**
  * A share `part / whole` that is published only when neither the part nor the rest is small
  * (a 97 % share of 40 people reveals the one person outside it).

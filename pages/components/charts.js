@@ -1,0 +1,88 @@
+// Chart components: each takes (data, {options}) and returns a Plot figure with French axes.
+import * as Plot from "npm:@observablehq/plot";
+import {formatMonth, frLocale, frTime} from "./format.js";
+
+/** One colour per structure (Okabe–Ito, colour-blind safe); the Coopération in dark grey. */
+export const STRUCTURE_COLORS = {
+  cooperation: "#333333",
+  ors: "#0072B2",
+  "saint-nicolas": "#D55E00",
+  "noel-guichard": "#009E73",
+  accorderie: "#CC79A7"
+};
+
+export function colorScale(structures) {
+  return {
+    domain: structures.map((s) => s.name),
+    range: structures.map((s) => STRUCTURE_COLORS[s.id] ?? "#999999"),
+    legend: true
+  };
+}
+
+const count = frLocale.format(",d");
+
+/** Monthly visits, one line per structure. Hidden months leave a gap, never a zero. */
+export function monthlyVisitsChart(months, {structures, width, title, subtitle} = {}) {
+  const names = new Map(structures.map((s) => [s.id, s.name]));
+  const data = months.map((d) => ({...d, date: new Date(`${d.month}-01T00:00:00Z`), structure: names.get(d.scope)}));
+  return Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: 320,
+    marginLeft: 60,
+    x: {type: "utc", label: null, tickFormat: (d) => frTime.utcFormat("%b %Y")(d)},
+    y: {grid: true, label: "Passages par mois", tickFormat: count},
+    color: colorScale(structures),
+    marks: [
+      Plot.lineY(data, {x: "date", y: "visits", stroke: "structure", strokeWidth: 2, curve: "monotone-x"}),
+      Plot.ruleY([0]),
+      Plot.tip(data, Plot.pointerX({
+        x: "date",
+        y: "visits",
+        stroke: "structure",
+        title: (d) => `${d.structure}\n${formatMonth(d.month)} : ${d.visits == null ? "< 5 participants (masqué)" : `${count(d.visits)} passages`}`
+      }))
+    ]
+  });
+}
+
+/** Participants per year and structure, grouped bars. */
+export function yearlyParticipantsChart(years, {structures, width, title, subtitle} = {}) {
+  const names = new Map(structures.map((s) => [s.id, s.name]));
+  const data = years.filter((d) => d.scope !== "cooperation" && d.participants != null)
+    .map((d) => ({...d, structure: names.get(d.scope)}));
+  return Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: 320,
+    marginLeft: 60,
+    x: {label: null, tickFormat: (d) => String(d)},
+    y: {grid: true, label: "Participants", tickFormat: count},
+    fx: {label: null},
+    color: colorScale(structures),
+    marks: [
+      Plot.barY(data, {x: "year", y: "participants", fill: "structure", tip: {format: {y: count, x: (d) => String(d)}}}),
+      Plot.ruleY([0])
+    ]
+  });
+}
+
+/** Participants per age band for one scope and year; hidden bands drawn as hatched gaps. */
+export function ageBandsChart(ages, {width, title, subtitle, color = "#333333", order} = {}) {
+  return Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: 260,
+    marginLeft: 110,
+    x: {grid: true, label: "Participants", tickFormat: count},
+    y: {label: null, domain: order},
+    marks: [
+      Plot.barX(ages.filter((d) => d.participants != null), {y: "age_band", x: "participants", fill: color, tip: {format: {x: count}}}),
+      Plot.text(ages.filter((d) => d.participants == null), {y: "age_band", x: 0, text: () => "< 5 (masqué)", textAnchor: "start", dx: 4, fill: "#666"}),
+      Plot.ruleX([0])
+    ]
+  });
+}

@@ -1,0 +1,74 @@
+// French formatting for every number and date shown on the site (Framework and Plot default
+// to English). A value hidden by the disclosure rule is written "< 5"; a missing one "—".
+import * as d3 from "npm:d3";
+
+const integer = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 0});
+const decimal = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 1});
+const percent = new Intl.NumberFormat("fr-FR", {style: "percent", maximumFractionDigits: 1});
+const dateLong = new Intl.DateTimeFormat("fr-FR", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+const monthLong = new Intl.DateTimeFormat("fr-FR", {month: "long", year: "numeric", timeZone: "UTC"});
+
+export const frLocale = d3.formatLocale({
+  decimal: ",",
+  thousands: "\u202f",
+  grouping: [3],
+  currency: ["", "\u00a0€"],
+  percent: "\u202f%"
+});
+
+export const frTime = d3.timeFormatLocale({
+  dateTime: "%A %e %B %Y à %X",
+  date: "%d/%m/%Y",
+  time: "%H:%M:%S",
+  periods: ["", ""],
+  days: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+  shortDays: ["dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."],
+  months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+  shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+});
+
+/** The disclosure threshold's label, e.g. "< 5". */
+export function secretLabel(threshold = 5) {
+  return `< ${threshold}`;
+}
+
+function isSecret(row, field) {
+  return Array.isArray(row?.secret) && row.secret.includes(field);
+}
+
+/** A count: "12 345", "< 5" when hidden, "—" when missing. */
+export function formatCount(row, field, threshold) {
+  if (isSecret(row, field)) return secretLabel(threshold);
+  const value = row?.[field];
+  return value == null ? "—" : integer.format(value);
+}
+
+/** A plain number with one decimal at most: "1 234,5". */
+export function formatNumber(value) {
+  return value == null ? "—" : decimal.format(value);
+}
+
+/** A share: "41,2 %". */
+export function formatShare(row, field, threshold) {
+  if (isSecret(row, field)) return "masqué";
+  const value = row?.[field];
+  return value == null ? "—" : percent.format(value);
+}
+
+/** "3 mars 2024" from "2024-03-03". */
+export function formatDate(iso) {
+  return iso ? dateLong.format(new Date(`${iso}T00:00:00Z`)) : "—";
+}
+
+/** "mars 2024" from "2024-03". */
+export function formatMonth(isoMonth) {
+  return monthLong.format(new Date(`${isoMonth}-01T00:00:00Z`));
+}
+
+/** Change since the previous value, as "+12 %" or "−3 %", or "" when not computable. */
+export function formatChange(current, previous) {
+  if (current == null || previous == null || previous === 0) return "";
+  const change = current / previous - 1;
+  const sign = change > 0 ? "+" : change < 0 ? "−" : "±";
+  return `${sign}${percent.format(Math.abs(change))}`;
+}

@@ -1,0 +1,19 @@
+/**
+ * `deno task build`: regenerates the page data from the exports, then builds the site in dist/.
+ */
+import { join } from "node:path";
+import { reportText } from "../ingest/report_text.ts";
+import { PROJECT_ROOT } from "../paths.ts";
+import { frameworkCommand, setHtmlLang } from "../site/framework.ts";
+import { runPipeline } from "../site/pipeline.ts";
+
+const reports = await runPipeline();
+const loaded = reports.filter((r) => r.status !== "déjà chargé");
+console.log(loaded.length ? reportText(loaded, 3) : "Aucun nouvel export : données inchangées.");
+const { code } = await frameworkCommand(["build"]).output();
+if (code !== 0) {
+  console.error("La construction du site a échoué.");
+  Deno.exit(code);
+}
+await setHtmlLang(join(PROJECT_ROOT, "dist"));
+console.log("Site construit dans dist/.");

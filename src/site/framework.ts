@@ -1,0 +1,41 @@
+/**
+ * Runs Observable Framework (pinned in package.json) under Deno, offline.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { NODE_MODULES, PROJECT_ROOT } from "../paths.ts";
+
+const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
+
+/** Environment for every Framework run: no telemetry. */
+export const FRAMEWORK_ENV = { OBSERVABLE_TELEMETRY_DISABLE: "true", DENO_NO_UPDATE_CHECK: "1" };
+
+/** A Framework command (`build`, `preview`…) as a child process in the project root. */
+export function frameworkCommand(args: string[], stdout: "inherit" | "piped" = "inherit"): Deno.Command {
+  return new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-all", "--no-prompt", CLI, ...args],
+    cwd: PROJECT_ROOT,
+    env: FRAMEWORK_ENV,
+    stdout,
+    stderr: "inherit",
+  });
+}
+
+/**
+ * Framework 1.13 writes `<html>` without a language; the site is French (screen readers,
+ * hyphenation, spell-checking), so every built page gets `lang="fr"`.
+ */
+export async function setHtmlLang(distDir: string, lang = "fr"): Promise<number> {
+  let count = 0;
+  for await (const entry of Deno.readDir(distDir)) {
+    const path = join(distDir, entry.name);
+    if (entry.isDirectory && !entry.name.startsWith("_")) count += await setHtmlLang(path, lang);
+    else if (entry.isFile && entry.name.endsWith(".html")) {
+      const html = await Deno.readTextFile(path);
+      await Deno.writeTextFile(path, html.replace(/<html(?![^>]*\blang=)/, `<html lang="${lang}"`));
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,56 @@
+/**
+ * The whole regeneration: sample data if there is no inbox, ingest (only new files are read),
+ * marts, page data, offline libraries. The site build itself is in src/cli/build.ts.
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { ingestPaths } from "../ingest/ingest_paths.ts";
+import type { LoadReport } from "../ingest/load_file.ts";
+import { archiveDir, PAGE_DATA_DIR, PAGES_DIR, PROJECT_ROOT, sampleDir, secretPath, warehousePath } from "../paths.ts";
+import { loadOrCreateSecret, secretCreatedMessage } from "../privacy/secret.ts";
+import { generateSample } from "../sample/generate.ts";
+import { openWarehouse } from "../warehouse/connect.ts";
+import { buildMarts } from "../warehouse/marts.ts";
+import { publishCooperation } from "./publish_cooperation.ts";
+import { vendorNpm } from "./vendor_npm.ts";
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await Deno.stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The inbox to read: the officer's `data/inbox` when present, else the bundled sample. */
+export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }> {
+  const real = Deno.env.get("OBSERVATOIRE_INBOX") ?? join(PROJECT_ROOT, "data", "inbox");
+  if (await exists(real)) return { inbox: real, sample: false };
+  return { inbox: join(sampleDir(), "inbox"), sample: true };
+}
+
+/** Runs the data side of the build; returns the ingest reports. */
+export async function runPipeline(log: (line: string) => void = console.log): Promise<LoadReport[]> {
+  const { inbox, sample } = await chooseInbox();
+  if (sample && !(await exists(inbox))) {
+    log("Génération des données d'exemple (exports fictifs des structures)…");
+    await generateSample({ out: sampleDir(), scale: 1, seed: 2017 });
+  }
+  const secret = await loadOrCreateSecret(secretPath());
+  if (secret.created) log(secretCreatedMessage(secret.path));
+  const wh = await openWarehouse(warehousePath());
+  try {
+    log(`Chargement des exports de ${inbox}…`);
+    const reports = await ingestPaths(wh.conn, { paths: [inbox], key: secret.key, archiveDir: archiveDir() });
+    await buildMarts(wh.conn);
+    const data = await publishCooperation(wh.conn);
+    await Deno.mkdir(PAGE_DATA_DIR, { recursive: true });
+    await Deno.writeTextFile(join(PAGE_DATA_DIR, "cooperation.json"), JSON.stringify(data));
+    await vendorNpm(PAGES_DIR);
+    return reports;
+  } finally {
+    wh.close();
+  }
+}

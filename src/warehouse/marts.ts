@@ -1,0 +1,17 @@
+/**
+ * Rebuilds the marts from the staging tables (cheap: a few SQL statements over the warehouse).
+ *
+ * @module
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { ageBandMacroSql } from "../privacy/age_band.ts";
+import { ensureSchema } from "./schema.ts";
+
+const MARTS = new URL("./sql/marts.sql", import.meta.url);
+
+/** Creates or replaces every mart. */
+export async function buildMarts(conn: DuckDBConnection): Promise<void> {
+  await ensureSchema(conn);
+  await conn.run(ageBandMacroSql());
+  await conn.run(await Deno.readTextFile(MARTS));
+}

@@ -1,0 +1,65 @@
+-- Marts: what the pages show, computed in SQL from the staging tables.
+-- Scope = one structure, or 'cooperation' for the four structures of La Coopération together.
+
+-- Real presences only, each with the person's cross-structure key and minimised attributes.
+CREATE OR REPLACE VIEW int_visits AS
+SELECT
+  a.structure_id,
+  a.visit_date,
+  year(a.visit_date) AS year,
+  CAST(date_trunc('month', a.visit_date) AS DATE) AS month,
+  coalesce(p.person_key, a.structure_id || ':' || a.person_ref) AS person_key,
+  coalesce(a.hours, 0) AS hours,
+  p.birth_year,
+  p.lives_in_qpv
+FROM stg_attendance a
+LEFT JOIN stg_people p USING (structure_id, person_ref)
+WHERE a.is_presence;
+
+CREATE OR REPLACE VIEW int_scoped_visits AS
+SELECT structure_id AS scope, * FROM int_visits
+UNION ALL
+SELECT 'cooperation' AS scope, v.*
+FROM int_visits v JOIN stg_structures s USING (structure_id)
+WHERE s.in_cooperation;
+
+CREATE OR REPLACE VIEW int_scoped_volunteering AS
+SELECT structure_id AS scope, year(month) AS year, * FROM stg_volunteering
+UNION ALL
+SELECT 'cooperation' AS scope, year(v.month) AS year, v.*
+FROM stg_volunteering v JOIN stg_structures s USING (structure_id)
+WHERE s.in_cooperation;
+
+-- Key figures per scope and year.
+CREATE OR REPLACE TABLE mart_activity_year AS
+WITH visits AS (
+  SELECT scope, year,
+    count(DISTINCT person_key) AS participants,
+    count(*) AS visits,
+    round(sum(hours), 1) AS person_hours,
+    count(DISTINCT person_key) FILTER (WHERE lives_in_qpv) AS participants_qpv,
+    count(DISTINCT person_key) FILTER (WHERE lives_in_qpv IS NOT NULL) AS participants_known_residence
+  FROM int_scoped_visits GROUP BY ALL
+), volunteering AS (
+  SELECT scope, year, count(DISTINCT volunteer_ref) AS volunteers, round(sum(hours), 1) AS volunteer_hours
+  FROM int_scoped_volunteering GROUP BY ALL
+)
+SELECT * FROM visits FULL JOIN volunteering USING (scope, year)
+ORDER BY scope, year;
+
+-- Monthly activity per scope.
+CREATE OR REPLACE TABLE mart_activity_month AS
+SELECT scope, year, month,
+  count(DISTINCT person_key) AS participants,
+  count(*) AS visits,
+  round(sum(hours), 1) AS person_hours
+FROM int_scoped_visits GROUP BY ALL ORDER BY scope, month;
+
+-- Participants per age band (age reached during the year).
+CREATE OR REPLACE TABLE mart_age_bands AS
+WITH people AS (
+  SELECT scope, year, person_key, max(birth_year) AS birth_year
+  FROM int_scoped_visits GROUP BY ALL
+)
+SELECT scope, year, age_band(birth_year, year) AS age_band, count(*) AS participants
+FROM people GROUP BY ALL ORDER BY scope, year, age_band;
