@@ -26,9 +26,12 @@ async function exists(path: string): Promise<boolean> {
 
 /** The inbox to read: the officer's `data/inbox` when present, else the bundled sample. */
 export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }> {
-  const real = Deno.env.get("OBSERVATOIRE_INBOX") ?? join(PROJECT_ROOT, "data", "inbox");
+  const sampleInbox = join(sampleDir(), "inbox");
+  const chosen = Deno.env.get("OBSERVATOIRE_INBOX");
+  if (chosen) return { inbox: chosen, sample: chosen === sampleInbox };
+  const real = join(PROJECT_ROOT, "data", "inbox");
   if (await exists(real)) return { inbox: real, sample: false };
-  return { inbox: join(sampleDir(), "inbox"), sample: true };
+  return { inbox: sampleInbox, sample: true };
 }
 
 /** Runs the data side of the build; returns the ingest reports. */

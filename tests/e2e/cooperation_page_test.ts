@@ -1,0 +1,104 @@
+/**
+ * Browser test of the built site (dist/, built on the sample data by `deno task test`): the page
+ * renders its charts in French, shows the warehouse's numbers, logs no error and reaches no host
+ * outside loopback.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { PROJECT_ROOT, warehousePath } from "../../src/paths.ts";
+import { launchBrowser, type PageWatch, watchedPage } from "../../src/site/browser.ts";
+import { serveStatic } from "../../src/site/static_server.ts";
+import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
+
+const DIST = join(PROJECT_ROOT, "dist");
+/** Narrow and ordinary no-break spaces both print as a space. */
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
+const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const fr = { format: (n: number) => plain(integer.format(n)) };
+
+async function warehouseYear(scope: string, year: number) {
+  const wh = await openWarehouse(warehousePath());
+  try {
+    const [row] = await queryRows(
+      wh.conn,
+      "SELECT participants, visits, person_hours, volunteers, volunteer_hours FROM mart_activity_year WHERE scope = $1 AND year = $2",
+      [scope, year] as never,
+    );
+    return row as Record<string, number>;
+  } finally {
+    wh.close();
+  }
+}
+
+async function cardValue(watch: PageWatch, id: string): Promise<string> {
+  return plain(await watch.page.locator(`[data-testid=card-${id}] .big`).innerText());
+}
+
+Deno.test("La Coopération en chiffres: French page with the warehouse's numbers, offline", async (t) => {
+  const server = serveStatic(DIST);
+  const browser = await launchBrowser();
+  try {
+    const watch = await watchedPage(browser);
+    const { page } = watch;
+    await page.goto(`${server.url}/cooperation`);
+    await page.waitForSelector("[data-testid=chart-monthly] svg");
+    await page.waitForSelector("[data-testid=chart-participants] svg");
+    await page.waitForSelector("[data-testid=chart-ages] svg");
+
+    await t.step("the document is French", async () => {
+      assert.equal(await page.getAttribute("html", "lang"), "fr");
+      assert.match(plain(await page.locator("[data-testid=sources]").innerText()), /\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
+    });
+
+    const years = await page.locator("select").nth(1).locator("option").allInnerTexts();
+    const latest = Number(years[0]);
+    await t.step("default view: the Coopération in the latest year equals the warehouse", async () => {
+      const expected = await warehouseYear("cooperation", latest);
+      assert.ok(expected.participants >= 1000, "the sample should have over a thousand participants");
+      assert.equal(await cardValue(watch, "participants"), fr.format(expected.participants));
+      assert.equal(await cardValue(watch, "visits"), fr.format(expected.visits));
+      assert.equal(await cardValue(watch, "person-hours"), fr.format(expected.person_hours));
+      assert.equal(await cardValue(watch, "volunteers"), fr.format(expected.volunteers));
+      assert.equal(await cardValue(watch, "volunteer-hours"), fr.format(expected.volunteer_hours));
+      // French grouping: "1 852", not "1,852".
+      assert.match(await cardValue(watch, "visits"), /^\d{1,3}( \d{3})+$/);
+      assert.match(plain(await page.locator("[data-testid=lede]").innerText()), new RegExp(`^En ${latest}, les quatre structures`));
+    });
+
+    await t.step("filters: one structure, one year", async () => {
+      await page.locator("select").first().selectOption({ label: "Maison de quartier des Ors" });
+      await page.locator("select").nth(1).selectOption({ label: "2019" });
+      const expected = await warehouseYear("ors", 2019);
+      await page.waitForFunction(
+        (text) => document.querySelector("[data-testid=card-visits] .big")?.textContent?.replace(/[\u202f\u00a0]/g, " ") === text,
+        fr.format(expected.visits),
+      );
+      assert.equal(await cardValue(watch, "participants"), fr.format(expected.participants));
+      assert.match(plain(await page.locator("[data-testid=lede]").innerText()), /^En 2019, Maison de quartier des Ors a accueilli/);
+      const table = plain(await page.locator("[data-testid=table-structures]").innerText());
+      assert.match(table, new RegExp(`Maison de quartier des Ors\\s+${fr.format(expected.participants)}`));
+    });
+
+    await t.step("small counts are shown as « < 5 », never as a number", async () => {
+      const wh = await openWarehouse(warehousePath());
+      const small = await queryRows(
+        wh.conn,
+        "SELECT scope, year FROM mart_age_bands WHERE participants BETWEEN 1 AND 4 AND scope = 'cooperation' ORDER BY year LIMIT 1",
+      );
+      wh.close();
+      assert.equal(small.length, 1, "the sample has a small age band to hide");
+      await page.locator("select").first().selectOption({ index: 0 });
+      await page.locator("select").nth(1).selectOption({ label: String(small[0].year) });
+      await page.waitForFunction(() => document.querySelector("[data-testid=chart-ages]")?.textContent?.includes("< 5"));
+      assert.match(await page.locator("[data-testid=chart-ages]").innerText(), /< 5 \(masqué\)/);
+    });
+
+    await t.step("no console error and no request outside loopback", () => {
+      assert.deepEqual(watch.consoleErrors, []);
+      assert.deepEqual(watch.outsideRequests, []);
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,94 @@
+/**
+ * No name, birth date or address from the sample exports appears anywhere under dist/, nor in
+ * the warehouse.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { PROJECT_ROOT, sampleDir, warehousePath } from "../../src/paths.ts";
+import { decodeText } from "../../src/read/decode_text.ts";
+import { parseDelimited } from "../../src/read/parse_delimited.ts";
+import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
+
+const COOP = ["ors", "saint-nicolas", "noel-guichard"];
+
+/** Names ("Prénom Nom"), birth dates (two spellings) and full names from the sample individus. */
+async function personalStrings(): Promise<{ names: Set<string>; surnames: Set<string>; dates: Set<string> }> {
+  const names = new Set<string>();
+  const surnames = new Set<string>();
+  const dates = new Set<string>();
+  for (const id of COOP) {
+    const { text } = decodeText(await Deno.readFile(join(sampleDir(), "inbox", id, "individus.csv")));
+    const [header, ...rows] = parseDelimited(text, ";");
+    const col = (name: string) => header.cells.indexOf(name);
+    for (const { cells } of rows) {
+      if (cells.length < header.cells.length) continue;
+      const [nom, prenom, naiss] = [cells[col("nom")], cells[col("prenom")], cells[col("date_naiss")]];
+      names.add(`${prenom} ${nom}`);
+      names.add(`${nom} ${prenom}`);
+      if (nom.length >= 6) surnames.add(nom);
+      const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(naiss);
+      if (m) {
+        dates.add(naiss);
+        dates.add(`${m[3]}-${m[2]}-${m[1]}`);
+      }
+    }
+  }
+  return { names, surnames, dates };
+}
+
+async function* textFiles(dir: string): AsyncGenerator<string> {
+  for await (const entry of Deno.readDir(dir)) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory) yield* textFiles(path);
+    else if (/\.(html|js|json|css|csv|txt)$/.test(entry.name)) yield path;
+  }
+}
+
+Deno.test("no name or birth date from the sample exports appears under dist/", async () => {
+  const { names, surnames, dates } = await personalStrings();
+  assert.ok(names.size > 1000 && dates.size > 1000, "the sample has people to look for");
+  let scanned = 0;
+  for await (const file of textFiles(join(PROJECT_ROOT, "dist"))) {
+    const text = await Deno.readTextFile(file);
+    scanned++;
+    for (const name of names) assert.ok(!text.includes(name), `${name} found in ${file}`);
+    // Vendored libraries are the npm packages as published: their sample dates are not ours.
+    const library = /\/_(npm|observablehq)\//.test(file);
+    if (!library) {
+      for (const date of dates) assert.ok(!text.includes(date), `a birth date ${date} found in ${file}`);
+    }
+    if (file.endsWith(".json")) {
+      for (const surname of surnames) assert.ok(!text.includes(surname), `${surname} found in ${file}`);
+    }
+  }
+  assert.ok(scanned >= 5, `only ${scanned} files scanned`);
+});
+
+Deno.test("the warehouse holds pseudonyms, not names or birth dates", async () => {
+  const { names, surnames, dates } = await personalStrings();
+  const wh = await openWarehouse(warehousePath());
+  try {
+    const columns = await queryRows(
+      wh.conn,
+      "SELECT table_name, column_name FROM duckdb_columns() WHERE data_type = 'VARCHAR' AND table_name LIKE 'stg_%'",
+    );
+    assert.ok(columns.length > 10);
+    for (const { table_name, column_name } of columns) {
+      const values = await queryRows(
+        wh.conn,
+        `SELECT DISTINCT "${column_name}" AS v FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`,
+      );
+      for (const { v } of values) {
+        const value = String(v);
+        assert.ok(!names.has(value) && !surnames.has(value) && !dates.has(value), `${table_name}.${column_name} holds « ${value} »`);
+      }
+    }
+    const birthColumns = await queryRows(
+      wh.conn,
+      "SELECT column_name FROM duckdb_columns() WHERE table_name LIKE 'stg_%' AND data_type = 'DATE' AND column_name LIKE '%birth%'",
+    );
+    assert.deepEqual(birthColumns, []);
+  } finally {
+    wh.close();
+  }
+});
