@@ -3,7 +3,7 @@
  * The person is pseudonymised from name and birth year; the neighbourhood becomes a QPV flag.
  */
 import { z } from "zod";
-import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
+import type { LoaderSpec, TableRow } from "../src/ingest/loader_spec.ts";
 
 const schema = z.object({
   date: z.string(),
@@ -40,7 +40,7 @@ export const emargementLoader: LoaderSpec<z.infer<typeof schema>> = {
     hours: { type: "duration", aliases: ["Durée", "Durée (h)", "Heures", "Temps"], required: true },
   },
   schema,
-  toRows(r, ctx) {
+  toRows(r, ctx): TableRow[] {
     const birth = r.birth_year === null ? "" : String(r.birth_year);
     const personRef = ctx.pseudonym(["emargement", ctx.structureId!, r.last_name, r.first_name, birth]);
     return [

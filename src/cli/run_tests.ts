@@ -1,8 +1,8 @@
 /**
- * `deno task test`: builds the site on the bundled sample data in an isolated workspace (its own
- * warehouse, secret and archive, so the officer's data is never touched), then runs every test:
- * unit tests beside the code, integration tests and the browser tests on the built site.
- * Ends with the line `N passed, N failed`.
+ * `deno task test`: static checks (format, lint, types), then the site built on the bundled
+ * sample data with the network cut, in an isolated workspace (its own warehouse, secret and
+ * archive, so the officer's data is never touched), then every test: unit tests beside the code,
+ * integration tests and the browser tests on the built site. Ends with `N passed, N failed`.
  */
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../paths.ts";
@@ -18,32 +18,68 @@ const env = {
   OBSERVATOIRE_ARCHIVE: join(workspace, "archive"),
 };
 
-function run(args: string[]): Promise<Deno.CommandOutput> {
-  return new Deno.Command(Deno.execPath(), { args, cwd: PROJECT_ROOT, env, stdout: "inherit", stderr: "inherit" })
-    .output();
+function run(args: string[], offline = false): Promise<Deno.CommandOutput> {
+  const [command, allArgs] = offline
+    ? ["unshare", ["-n", Deno.execPath(), ...args]]
+    : [Deno.execPath(), args];
+  return new Deno.Command(command, {
+    args: allArgs,
+    cwd: PROJECT_ROOT,
+    env,
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
 }
 
-console.log("Construction du site sur les données d'exemple…");
-const build = await run(["run", "-A", "src/cli/build.ts"]);
+/** `unshare -n` (root on Linux) runs a command with no network at all. */
+async function canCutNetwork(): Promise<boolean> {
+  try {
+    return (await new Deno.Command("unshare", { args: ["-n", "true"], stderr: "null" }).output()).success;
+  } catch {
+    return false;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+
+const checks: [string, string[]][] = [
+  ["format (deno fmt --check)", ["fmt", "--check"]],
+  ["lint (deno lint)", ["lint"]],
+  ["types (deno check)", ["check", "src", "loaders", "tests", "observablehq.config.ts"]],
+];
+for (const [name, args] of checks) {
+  const { success } = await run(args);
+  console.log(`${name} : ${success ? "ok" : "ÉCHEC"}`);
+  if (success) passed++;
+  else failed++;
+}
+
+const offline = await canCutNetwork();
+console.log(
+  offline
+    ? "Construction du site sur les données d'exemple, réseau coupé (unshare -n)…"
+    : "Construction du site sur les données d'exemple (unshare indisponible : réseau non coupé)…",
+);
+const build = await run(["run", "-A", "src/cli/build.ts"], offline);
 if (!build.success) {
-  console.log("La construction a échoué : aucun test lancé.");
-  console.log("0 passed, 1 failed");
+  console.log("La construction a échoué : les autres tests ne sont pas lancés.");
+  console.log(`${passed} passed, ${failed + 1} failed`);
   Deno.exit(1);
 }
+passed++;
 
 const junit = join(workspace, "junit.xml");
 const tests = await run(["test", "-A", `--junit-path=${junit}`, ...Deno.args]);
-let passed = 0;
-let failed = tests.success ? 0 : 1;
 try {
   const xml = await Deno.readTextFile(junit);
-  const total = Number(/<testsuites[^>]*\btests="(\d+)"/.exec(xml)?.[1] ?? 0);
-  const failures = Number(/<testsuites[^>]*\bfailures="(\d+)"/.exec(xml)?.[1] ?? 0) +
-    Number(/<testsuites[^>]*\berrors="(\d+)"/.exec(xml)?.[1] ?? 0);
-  passed = total - failures;
-  failed = Math.max(failures, tests.success ? 0 : 1);
+  const attr = (name: string) =>
+    Number(new RegExp(`<testsuites[^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
+  const failures = attr("failures") + attr("errors");
+  passed += attr("tests") - failures;
+  failed += Math.max(failures, tests.success ? 0 : 1);
 } catch {
-  // no report: the test run itself crashed, counted as one failure above
+  failed += 1; // no report: the test run itself crashed
 }
 await Deno.remove(workspace, { recursive: true }).catch(() => {});
 console.log(`${passed} passed, ${failed} failed`);

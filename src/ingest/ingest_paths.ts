@@ -25,6 +25,13 @@ export interface IngestOptions {
   now?: Date;
 }
 
+/** Path order putting "x.csv" before "x (copie).csv" or "x - Copie.csv": originals load first. */
+function byStem(a: string, b: string): number {
+  const stem = (p: string) => p.slice(0, p.length - extname(p).length);
+  const [sa, sb] = [stem(a), stem(b)];
+  return sa < sb ? -1 : sa > sb ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
 async function listFiles(path: string): Promise<string[]> {
   const info = await Deno.stat(path);
   if (info.isFile) return [resolve(path)];
@@ -33,7 +40,7 @@ async function listFiles(path: string): Promise<string[]> {
     if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
     out.push(...await listFiles(join(path, entry.name)));
   }
-  return out.sort();
+  return out.sort(byStem);
 }
 
 /** The structure a file belongs to: the folder right under `inbox/`, or its parent folder. */
@@ -66,7 +73,8 @@ export async function ingestPaths(
   for (const path of options.paths) {
     const root = (await Deno.stat(path)).isFile ? resolve(path, "..") : resolve(path);
     for (const file of await listFiles(path)) {
-      if (READABLE_EXTENSIONS.includes(extname(file).toLowerCase()) || extname(file) === ".xls") {
+      const ext = extname(file).toLowerCase();
+      if (READABLE_EXTENSIONS.includes(ext) || ext === ".xls") {
         files.push({ file, root });
       }
     }

@@ -11,10 +11,15 @@ const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "obs
 /** Environment for every Framework run: no telemetry. */
 export const FRAMEWORK_ENV = { OBSERVABLE_TELEMETRY_DISABLE: "true", DENO_NO_UPDATE_CHECK: "1" };
 
-/** A Framework command (`build`, `preview`…) as a child process in the project root. */
+/**
+ * A Framework command (`build`, `preview`…) as a child process in the project root. The config
+ * is named explicitly: Deno imports TypeScript itself, whereas Framework's own discovery of a
+ * `.ts` config registers tsx, whose hooks break CommonJS JSON imports under Deno (the preview
+ * server then dies with « Unexpected token ':' »).
+ */
 export function frameworkCommand(args: string[], stdout: "inherit" | "piped" = "inherit"): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "--no-prompt", CLI, ...args],
+    args: ["run", "--allow-all", "--no-prompt", CLI, ...args, "--config", "observablehq.config.ts"],
     cwd: PROJECT_ROOT,
     env: FRAMEWORK_ENV,
     stdout,

@@ -5,9 +5,18 @@
  * @module
  */
 import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { ingestPaths } from "../ingest/ingest_paths.ts";
 import type { LoadReport } from "../ingest/load_file.ts";
-import { archiveDir, PAGE_DATA_DIR, PAGES_DIR, PROJECT_ROOT, sampleDir, secretPath, warehousePath } from "../paths.ts";
+import {
+  archiveDir,
+  PAGE_DATA_DIR,
+  PAGES_DIR,
+  PROJECT_ROOT,
+  sampleDir,
+  secretPath,
+  warehousePath,
+} from "../paths.ts";
 import { loadOrCreateSecret, secretCreatedMessage } from "../privacy/secret.ts";
 import { generateSample } from "../sample/generate.ts";
 import { openWarehouse } from "../warehouse/connect.ts";
@@ -34,6 +43,17 @@ export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }>
   return { inbox: sampleInbox, sample: true };
 }
 
+/**
+ * Rebuilds the marts and rewrites the page data; a running dev server picks the new files up
+ * and reloads the pages that use them.
+ */
+export async function publishPageData(conn: DuckDBConnection): Promise<void> {
+  await buildMarts(conn);
+  const data = await publishCooperation(conn);
+  await Deno.mkdir(PAGE_DATA_DIR, { recursive: true });
+  await Deno.writeTextFile(join(PAGE_DATA_DIR, "cooperation.json"), JSON.stringify(data));
+}
+
 /** Runs the data side of the build; returns the ingest reports. */
 export async function runPipeline(log: (line: string) => void = console.log): Promise<LoadReport[]> {
   const { inbox, sample } = await chooseInbox();
@@ -47,10 +67,7 @@ export async function runPipeline(log: (line: string) => void = console.log): Pr
   try {
     log(`Chargement des exports de ${inbox}…`);
     const reports = await ingestPaths(wh.conn, { paths: [inbox], key: secret.key, archiveDir: archiveDir() });
-    await buildMarts(wh.conn);
-    const data = await publishCooperation(wh.conn);
-    await Deno.mkdir(PAGE_DATA_DIR, { recursive: true });
-    await Deno.writeTextFile(join(PAGE_DATA_DIR, "cooperation.json"), JSON.stringify(data));
+    await publishPageData(wh.conn);
     await vendorNpm(PAGES_DIR);
     return reports;
   } finally {

@@ -47,8 +47,10 @@ export function publishYear(row: Row, threshold = DEFAULT_THRESHOLD): PublishedR
     out.visits = null;
     out.person_hours = null;
   }
-  if (participants !== null && participants >= threshold && out.qpv_share === null &&
-    (num(row.participants_known_residence) ?? 0) > 0) secret.push("qpv_share");
+  if (
+    participants !== null && participants >= threshold && out.qpv_share === null &&
+    (num(row.participants_known_residence) ?? 0) > 0
+  ) secret.push("qpv_share");
   if (volunteers !== null && out.volunteers === null) {
     secret.push("volunteers", "volunteer_hours");
     out.volunteer_hours = null;
@@ -88,7 +90,10 @@ export async function publishCooperation(
   const scopeList =
     "SELECT 'cooperation' UNION ALL SELECT structure_id FROM stg_structures WHERE in_cooperation";
   const inScope = `scope IN (${scopeList})`;
-  const years = (await queryRows(conn, `SELECT * FROM mart_activity_year WHERE ${inScope} ORDER BY scope, year`)).map((r) => publishYear(r, threshold));
+  const years =
+    (await queryRows(conn, `SELECT * FROM mart_activity_year WHERE ${inScope} ORDER BY scope, year`)).map((
+      r,
+    ) => publishYear(r, threshold));
   for (const group of groupBy(years.filter((r) => r.scope !== "cooperation"), (r) => String(r.year))) {
     protectGroup(group, "visits", ["person_hours"]);
   }

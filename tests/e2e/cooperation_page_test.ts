@@ -47,7 +47,10 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
 
     await t.step("the document is French", async () => {
       assert.equal(await page.getAttribute("html", "lang"), "fr");
-      assert.match(plain(await page.locator("[data-testid=sources]").innerText()), /\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/);
+      assert.match(
+        plain(await page.locator("[data-testid=sources]").innerText()),
+        /\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}/,
+      );
     });
 
     const years = await page.locator("select").nth(1).locator("option").allInnerTexts();
@@ -62,7 +65,10 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       assert.equal(await cardValue(watch, "volunteer-hours"), fr.format(expected.volunteer_hours));
       // French grouping: "1 852", not "1,852".
       assert.match(await cardValue(watch, "visits"), /^\d{1,3}( \d{3})+$/);
-      assert.match(plain(await page.locator("[data-testid=lede]").innerText()), new RegExp(`^En ${latest}, les quatre structures`));
+      assert.match(
+        plain(await page.locator("[data-testid=lede]").innerText()),
+        new RegExp(`^En ${latest}, les quatre structures`),
+      );
     });
 
     await t.step("filters: one structure, one year", async () => {
@@ -70,11 +76,18 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       await page.locator("select").nth(1).selectOption({ label: "2019" });
       const expected = await warehouseYear("ors", 2019);
       await page.waitForFunction(
-        (text) => document.querySelector("[data-testid=card-visits] .big")?.textContent?.replace(/[\u202f\u00a0]/g, " ") === text,
+        (text) =>
+          document.querySelector("[data-testid=card-visits] .big")?.textContent?.replace(
+            /[\u202f\u00a0]/g,
+            " ",
+          ) === text,
         fr.format(expected.visits),
       );
       assert.equal(await cardValue(watch, "participants"), fr.format(expected.participants));
-      assert.match(plain(await page.locator("[data-testid=lede]").innerText()), /^En 2019, Maison de quartier des Ors a accueilli/);
+      assert.match(
+        plain(await page.locator("[data-testid=lede]").innerText()),
+        /^En 2019, Maison de quartier des Ors a accueilli/,
+      );
       const table = plain(await page.locator("[data-testid=table-structures]").innerText());
       assert.match(table, new RegExp(`Maison de quartier des Ors\\s+${fr.format(expected.participants)}`));
     });
@@ -89,7 +102,9 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       assert.equal(small.length, 1, "the sample has a small age band to hide");
       await page.locator("select").first().selectOption({ index: 0 });
       await page.locator("select").nth(1).selectOption({ label: String(small[0].year) });
-      await page.waitForFunction(() => document.querySelector("[data-testid=chart-ages]")?.textContent?.includes("< 5"));
+      await page.waitForFunction(() =>
+        document.querySelector("[data-testid=chart-ages]")?.textContent?.includes("< 5")
+      );
       assert.match(await page.locator("[data-testid=chart-ages]").innerText(), /< 5 \(masqué\)/);
     });
 

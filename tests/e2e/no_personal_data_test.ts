@@ -80,7 +80,10 @@ Deno.test("the warehouse holds pseudonyms, not names or birth dates", async () =
       );
       for (const { v } of values) {
         const value = String(v);
-        assert.ok(!names.has(value) && !surnames.has(value) && !dates.has(value), `${table_name}.${column_name} holds « ${value} »`);
+        assert.ok(
+          !names.has(value) && !surnames.has(value) && !dates.has(value),
+          `${table_name}.${column_name} holds « ${value} »`,
+        );
       }
     }
     const birthColumns = await queryRows(
