@@ -32,7 +32,8 @@ const schema = z.object({
     if (state) return state;
     ctx.addIssue({
       code: "custom",
-      message: `état « ${s} » inconnu (attendu : present, absentj, absenti, reservation, attente, refus, annule)`,
+      message:
+        `état « ${s} » inconnu (attendu : present, absentj, absenti, reservation, attente, refus, annule)`,
     });
     return z.NEVER;
   }),

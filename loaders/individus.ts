@@ -22,7 +22,11 @@ export const individusLoader: LoaderSpec<z.infer<typeof schema>> = {
   tables: { stg_people: ["structure_id", "person_ref"] },
   needsStructure: true,
   fields: {
-    person_id: { type: "text", aliases: ["IDindividu", "N° individu", "Identifiant individu"], required: true },
+    person_id: {
+      type: "text",
+      aliases: ["IDindividu", "N° individu", "Identifiant individu"],
+      required: true,
+    },
     family_id: { type: "text", aliases: ["IDfamille", "N° famille"], optional: true },
     last_name: { type: "text", aliases: ["nom", "Nom de famille"], required: true, personal: true },
     first_name: { type: "text", aliases: ["prenom", "Prénom"], required: true, personal: true },

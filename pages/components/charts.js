@@ -21,9 +21,17 @@ export function colorScale(structures) {
 
 const count = frLocale.format(",d");
 
-/** Monthly visits, one line per structure. Hidden months leave a gap, never a zero. */
-export function monthlyVisitsChart(months, {structures, width, title, subtitle} = {}) {
+/** What the monthly chart can show, with its French axis label and unit. */
+export const MONTHLY_MEASURES = {
+  visits: {label: "Passages", unit: "passages"},
+  participants: {label: "Participants différents", unit: "participants"},
+  person_hours: {label: "Heures de présence", unit: "heures"}
+};
+
+/** One measure per month, one line per structure. Hidden months leave a gap, never a zero. */
+export function monthlyChart(months, {structures, measure = "visits", width, title, subtitle} = {}) {
   const names = new Map(structures.map((s) => [s.id, s.name]));
+  const {label, unit} = MONTHLY_MEASURES[measure];
   const data = months.map((d) => ({...d, date: new Date(`${d.month}-01T00:00:00Z`), structure: names.get(d.scope)}));
   return Plot.plot({
     title,
@@ -31,17 +39,19 @@ export function monthlyVisitsChart(months, {structures, width, title, subtitle} 
     width,
     height: 320,
     marginLeft: 60,
+    ariaLabel: title,
+    ariaDescription: `${label} par mois et par structure. Le tableau « Chiffres par structure » donne les totaux annuels.`,
     x: {type: "utc", label: null, tickFormat: (d) => frTime.utcFormat("%b %Y")(d)},
-    y: {grid: true, label: "Passages par mois", tickFormat: count},
+    y: {grid: true, label: `${label} par mois`, tickFormat: count},
     color: colorScale(structures),
     marks: [
-      Plot.lineY(data, {x: "date", y: "visits", stroke: "structure", strokeWidth: 2, curve: "monotone-x"}),
+      Plot.lineY(data, {x: "date", y: measure, stroke: "structure", strokeWidth: 2, marker: "circle-stroke"}),
       Plot.ruleY([0]),
       Plot.tip(data, Plot.pointerX({
         x: "date",
-        y: "visits",
+        y: measure,
         stroke: "structure",
-        title: (d) => `${d.structure}\n${formatMonth(d.month)} : ${d.visits == null ? "< 5 participants (masqué)" : `${count(d.visits)} passages`}`
+        title: (d) => `${d.structure}\n${formatMonth(d.month)} : ${d[measure] == null ? "moins de 5 participants (masqué)" : `${count(d[measure])} ${unit}`}`
       }))
     ]
   });
@@ -58,6 +68,8 @@ export function yearlyParticipantsChart(years, {structures, width, title, subtit
     width,
     height: 320,
     marginLeft: 60,
+    ariaLabel: title,
+    ariaDescription: "Participants différents par année, une barre empilée par structure.",
     x: {label: null, tickFormat: (d) => String(d)},
     y: {grid: true, label: "Participants", tickFormat: count},
     fx: {label: null},
@@ -77,6 +89,8 @@ export function ageBandsChart(ages, {width, title, subtitle, color = "#333333", 
     width,
     height: 260,
     marginLeft: 110,
+    ariaLabel: title,
+    ariaDescription: ages.map((d) => `${d.age_band} : ${d.participants == null ? "moins de 5" : d.participants}`).join(" ; "),
     x: {grid: true, label: "Participants", tickFormat: count},
     y: {label: null, domain: order},
     marks: [

@@ -10,7 +10,7 @@ import { LOADERS } from "../../loaders/mod.ts";
 import { pseudonym } from "../privacy/pseudonymise.ts";
 import { queryRows } from "../warehouse/connect.ts";
 import { ensureSchema } from "../warehouse/schema.ts";
-import { loadFile, type LoadReport } from "./load_file.ts";
+import { loadFile, type LoadReport, refusedReport } from "./load_file.ts";
 import { loadQpvLookup } from "./qpv_reference.ts";
 import { READABLE_EXTENSIONS } from "./read_tables.ts";
 
@@ -70,47 +70,67 @@ export async function ingestPaths(
   const qpvOf = await loadQpvLookup();
   const now = options.now ?? new Date();
   const files: { file: string; root: string }[] = [];
+  const reports: LoadReport[] = [];
   for (const path of options.paths) {
     const root = (await Deno.stat(path)).isFile ? resolve(path, "..") : resolve(path);
     for (const file of await listFiles(path)) {
       const ext = extname(file).toLowerCase();
-      if (READABLE_EXTENSIONS.includes(ext) || ext === ".xls") {
-        files.push({ file, root });
+      if (READABLE_EXTENSIONS.includes(ext) || ext === ".xls") files.push({ file, root });
+      else {
+        reports.push(refusedReport(
+          relative(root, file),
+          `format « ${
+            ext || "sans extension"
+          } » non pris en charge : enregistrez le fichier en .csv ou .xlsx`,
+        ));
       }
     }
   }
   // Files at the root of the inbox (the registry) go first: the others refer to its structures.
-  files.sort((a, b) => Number(structureFromPath(a.file, a.root) !== null) -
-    Number(structureFromPath(b.file, b.root) !== null));
-  const reports: LoadReport[] = [];
+  files.sort((a, b) =>
+    Number(structureFromPath(a.file, a.root) !== null) -
+    Number(structureFromPath(b.file, b.root) !== null)
+  );
+  // One HMAC per distinct person rather than per row: a person has many visits.
+  const pseudonyms = new Map<string, string>();
+  const memoPseudonym = (parts: readonly string[]) => {
+    const key = parts.join("\u0000");
+    let value = pseudonyms.get(key);
+    if (value === undefined) pseudonyms.set(key, value = pseudonym(options.key, parts));
+    return value;
+  };
   for (const { file, root } of files) {
     const bytes = await Deno.readFile(file);
     const structureId = options.structureId ?? structureFromPath(file, root);
     const fileName = relative(root, file) || basename(file);
     if (structureId !== null) {
-      const known = await queryRows(conn, "SELECT 1 FROM stg_structures WHERE structure_id = $1", [structureId]);
+      const known = await queryRows(conn, "SELECT 1 FROM stg_structures WHERE structure_id = $1", [
+        structureId,
+      ]);
       if (known.length === 0) {
-        reports.push({
-          file: fileName, sheet: null, kind: null, structureId, status: "refusé", loadId: null,
-          rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsDuplicate: 0, rowsReplaced: 0,
-          issues: [{
-            line: null,
-            column: null,
-            severity: "erreur",
-            message: `structure « ${structureId} » absente du registre des structures : chargez d'abord le registre ou corrigez le nom du dossier`,
-          }],
-        });
+        reports.push(refusedReport(
+          fileName,
+          `structure « ${structureId} » absente du registre des structures : chargez d'abord le registre ou corrigez le nom du dossier`,
+          structureId,
+        ));
         continue;
       }
     }
-    const fileReports = await loadFile(conn, bytes, {
-      fileName,
-      structureId,
-      kind: options.kind,
-      loaders: LOADERS,
-      context: { pseudonym: (parts) => pseudonym(options.key, parts), qpvOf },
-      now,
-    });
+    let fileReports: LoadReport[];
+    try {
+      fileReports = await loadFile(conn, bytes, {
+        fileName,
+        structureId,
+        kind: options.kind,
+        loaders: LOADERS,
+        context: { pseudonym: memoPseudonym, qpvOf },
+        now,
+      });
+    } catch (error) {
+      // One unreadable file must not stop the others; its own transaction was rolled back.
+      reports.push(refusedReport(fileName, `fichier illisible : ${(error as Error).message}`, structureId));
+      continue;
+    }
     if (options.archiveDir && fileReports.some((r) => r.status === "chargé")) {
       const hash = (await queryRows(conn, "SELECT sha256 FROM loads WHERE load_id = $1", [
         fileReports.find((r) => r.loadId !== null)!.loadId,

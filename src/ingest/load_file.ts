@@ -45,6 +45,14 @@ function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** A report for a file refused as a whole, with the French reason. */
+export function refusedReport(file: string, message: string, structureId: string | null = null): LoadReport {
+  const report = emptyReport(file, null, "refusé");
+  report.structureId = structureId;
+  report.issues.push({ line: null, column: null, severity: "erreur", message });
+  return report;
+}
+
 function emptyReport(file: string, sheet: string | null, status: LoadReport["status"]): LoadReport {
   return {
     file,
@@ -89,11 +97,7 @@ export async function loadFile(
 ): Promise<LoadReport[]> {
   const { fileName } = options;
   const hash = sha256(bytes);
-  const earlier = await queryRows(
-    conn,
-    "SELECT file_name, loaded_at FROM loads WHERE sha256 = $1 LIMIT 1",
-    [hash],
-  );
+  const earlier = await queryRows(conn, "SELECT file_name FROM loaded_files WHERE sha256 = $1", [hash]);
   if (earlier.length > 0) {
     const report = emptyReport(fileName, null, "déjà chargé");
     report.issues.push({
@@ -112,8 +116,13 @@ export async function loadFile(
     report.issues.push({ line: null, column: null, severity: "erreur", message: (error as Error).message });
     return [report];
   }
+  // A workbook interrupted after some sheets is read again for the sheets still missing only.
+  const loadedSheets = new Set(
+    (await queryRows(conn, "SELECT sheet FROM loads WHERE sha256 = $1", [hash])).map((r) => r.sheet),
+  );
   const reports: LoadReport[] = [];
   for (const table of tables) {
+    if (loadedSheets.has(table.sheet)) continue;
     if (table.rows.every((r) => r.cells.every((c) => c === null || String(c).trim() === ""))) continue;
     const candidates = options.kind
       ? options.loaders.filter((l) => l.kind === options.kind)
@@ -220,6 +229,14 @@ export async function loadFile(
       }
     });
     reports.push(report);
+  }
+  // A refused or unrecognised sheet may be sent again with --kind or --structure: not complete.
+  if (reports.every((r) => r.status === "chargé")) {
+    await conn.run("INSERT OR REPLACE INTO loaded_files VALUES ($1, $2, $3)", [
+      hash,
+      fileName,
+      options.now.toISOString(),
+    ] as never);
   }
   return reports;
 }

@@ -34,9 +34,9 @@ export async function writeRows(
   );
   const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const temp = `tmp_${table}`;
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${ident(temp)} (${
-    columns.map((c) => `${ident(c)} VARCHAR`).join(", ")
-  })`);
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${ident(temp)} (${columns.map((c) => `${ident(c)} VARCHAR`).join(", ")})`,
+  );
   const appender = await conn.createAppender(temp);
   for (const row of rows) {
     for (const column of columns) {

@@ -16,8 +16,10 @@ export function isBlankRow(cells: CellValue[]): boolean {
   return cells.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === ""));
 }
 
-// "totalgeneral" is covered by "total"; kept separate from "totaux" which does not share it.
-const TOTAL_PREFIXES = ["total", "soustotal", "totaux", "ensemble"];
+// "Total …" labels vary ("Total général", "TOTAL HEURES"); "Ensemble" only alone, since an
+// activity or a person's first cell may start with it ("Ensemble vocal").
+const TOTAL_PREFIXES = ["total", "soustotal", "totaux"];
+const TOTAL_WORDS = new Set(["ensemble"]);
 
 /**
  * True when the first non-empty cell is a totals label ("TOTAL", "Total général",
@@ -27,10 +29,8 @@ const TOTAL_PREFIXES = ["total", "soustotal", "totaux", "ensemble"];
  * isTotalsRow(["", "Sous-total :", 12]) // true
  */
 export function isTotalsRow(cells: CellValue[]): boolean {
-  const first = cells.find((cell) =>
-    cell !== null && !(typeof cell === "string" && cell.trim() === "")
-  );
+  const first = cells.find((cell) => cell !== null && !(typeof cell === "string" && cell.trim() === ""));
   if (typeof first !== "string") return false;
   const key = normaliseHeader(first);
-  return TOTAL_PREFIXES.some((prefix) => key.startsWith(prefix));
+  return TOTAL_WORDS.has(key) || TOTAL_PREFIXES.some((prefix) => key.startsWith(prefix));
 }

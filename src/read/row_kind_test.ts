@@ -16,6 +16,7 @@ Deno.test("isTotalsRow: recognised labels", () => {
   assert.equal(isTotalsRow([null, " Sous-total :", 5]), true);
   assert.equal(isTotalsRow(["Totaux"]), true);
   assert.equal(isTotalsRow(["Ensemble", 3]), true);
+  assert.equal(isTotalsRow(["Ensemble vocal", "mars 2024", 3]), false);
 });
 
 Deno.test("isTotalsRow: ordinary rows", () => {

@@ -18,6 +18,13 @@ CREATE TABLE IF NOT EXISTS loads (
   rows_replaced INTEGER NOT NULL
 );
 
+-- Files read to the end (every sheet handled): the same bytes sent again are skipped unread.
+CREATE TABLE IF NOT EXISTS loaded_files (
+  sha256 VARCHAR PRIMARY KEY,
+  file_name VARCHAR NOT NULL,
+  loaded_at TIMESTAMP NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS load_issues (
   load_id INTEGER NOT NULL,
   line INTEGER,
