@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import { reportText } from "../ingest/report_text.ts";
 import { PROJECT_ROOT } from "../paths.ts";
-import { frameworkCommand, setHtmlLang } from "../site/framework.ts";
+import { frameworkCommand, localiseHtml } from "../site/framework.ts";
 import { runPipeline } from "../site/pipeline.ts";
 
 const reports = await runPipeline();
@@ -15,5 +15,5 @@ if (code !== 0) {
   console.error("La construction du site a échoué.");
   Deno.exit(code);
 }
-await setHtmlLang(join(PROJECT_ROOT, "dist"));
+await localiseHtml(join(PROJECT_ROOT, "dist"));
 console.log("Site construit dans dist/.");

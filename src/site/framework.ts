@@ -27,18 +27,25 @@ export function frameworkCommand(args: string[], stdout: "inherit" | "piped" = "
   });
 }
 
+/** Framework's few hard-coded English strings in the page shell, and their French. */
+const SHELL_STRINGS: [string, string][] = [
+  ['title="Toggle sidebar"', 'title="Afficher ou masquer le menu"'],
+];
+
 /**
- * Framework 1.13 writes `<html>` without a language; the site is French (screen readers,
- * hyphenation, spell-checking), so every built page gets `lang="fr"`.
+ * Framework 1.13 writes `<html>` without a language and a few English strings; the site is
+ * French (screen readers, hyphenation, spell-checking), so every built page gets `lang="fr"`
+ * and French labels.
  */
-export async function setHtmlLang(distDir: string, lang = "fr"): Promise<number> {
+export async function localiseHtml(distDir: string, lang = "fr"): Promise<number> {
   let count = 0;
   for await (const entry of Deno.readDir(distDir)) {
     const path = join(distDir, entry.name);
-    if (entry.isDirectory && !entry.name.startsWith("_")) count += await setHtmlLang(path, lang);
+    if (entry.isDirectory && !entry.name.startsWith("_")) count += await localiseHtml(path, lang);
     else if (entry.isFile && entry.name.endsWith(".html")) {
-      const html = await Deno.readTextFile(path);
-      await Deno.writeTextFile(path, html.replace(/<html(?![^>]*\blang=)/, `<html lang="${lang}"`));
+      let html = (await Deno.readTextFile(path)).replace(/<html(?![^>]*\blang=)/, `<html lang="${lang}"`);
+      for (const [english, french] of SHELL_STRINGS) html = html.replaceAll(english, french);
+      await Deno.writeTextFile(path, html);
       count++;
     }
   }

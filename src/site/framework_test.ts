@@ -1,0 +1,23 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { localiseHtml } from "./framework.ts";
+
+Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pages too", async () => {
+  const dir = await Deno.makeTempDir();
+  await Deno.mkdir(join(dir, "structures"));
+  await Deno.mkdir(join(dir, "_npm"));
+  const page =
+    '<!DOCTYPE html>\n<html>\n<head></head><body><label title="Toggle sidebar"></label></body></html>';
+  await Deno.writeTextFile(join(dir, "index.html"), page);
+  await Deno.writeTextFile(join(dir, "structures", "ors.html"), page);
+  await Deno.writeTextFile(join(dir, "_npm", "x.html"), page); // libraries are left alone
+  await Deno.writeTextFile(join(dir, "done.html"), '<html lang="fr"><body></body></html>');
+  assert.equal(await localiseHtml(dir), 3);
+  const index = await Deno.readTextFile(join(dir, "index.html"));
+  assert.match(index, /<html lang="fr">/);
+  assert.match(index, /title="Afficher ou masquer le menu"/);
+  assert.match(await Deno.readTextFile(join(dir, "structures", "ors.html")), /<html lang="fr">/);
+  assert.equal(await Deno.readTextFile(join(dir, "_npm", "x.html")), page);
+  assert.equal(await Deno.readTextFile(join(dir, "done.html")), '<html lang="fr"><body></body></html>');
+  await Deno.remove(dir, { recursive: true });
+});
