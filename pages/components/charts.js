@@ -39,6 +39,7 @@ export function monthlyChart(months, {structures, measure = "visits", width, tit
     width,
     height: 320,
     marginLeft: 60,
+    marginRight: 30,
     ariaLabel: title,
     ariaDescription: `${label} par mois et par structure. Le tableau « Chiffres par structure » donne les totaux annuels.`,
     x: {type: "utc", label: null, tickFormat: (d) => frTime.utcFormat("%b %Y")(d)},
