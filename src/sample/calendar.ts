@@ -63,22 +63,6 @@ export function utcDate(dayNumber: number): Date {
   return new Date(dayNumber * MS_PER_DAY);
 }
 
-/** French month names, as a human types them in a spreadsheet. */
-export const FRENCH_MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-
 // Approximate zone A (académie de Grenoble) holidays as [month, day] ranges;
 // exact dates vary by year but the loaders only need a plausible rhythm.
 const SCHOOL_HOLIDAYS: [number, number, number, number][] = [

@@ -3,7 +3,8 @@
  * Noël Guichard workbook.
  */
 import type { Random } from "./random.ts";
-import { dayOf, FIRST_YEAR, FRENCH_MONTHS, isClosed, LAST_YEAR, partsOf } from "./calendar.ts";
+import { frenchMonthName } from "../read/french_months.ts";
+import { dayOf, FIRST_YEAR, isClosed, LAST_YEAR, partsOf } from "./calendar.ts";
 import { OLD_FEMALE, OLD_MALE, SURNAMES, upperSurname, YOUNG_FEMALE, YOUNG_MALE } from "./names.ts";
 import { decimalComma } from "./csv.ts";
 
@@ -143,9 +144,7 @@ export function volunteerStats(entries: readonly VolunteerEntry[]): VolunteerSta
  */
 export function monthLabel(day: number, textual: boolean): string {
   const p = partsOf(day);
-  return textual
-    ? `${FRENCH_MONTHS[p.month - 1]} ${p.year}`
-    : `${String(p.month).padStart(2, "0")}/${p.year}`;
+  return textual ? `${frenchMonthName(p.month)} ${p.year}` : `${String(p.month).padStart(2, "0")}/${p.year}`;
 }
 
 /**
