@@ -4,20 +4,20 @@
  */
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
 import { structuresLoader } from "./structures.ts";
-import { individusLoader } from "./individus.ts";
-import { inscriptionsLoader } from "./inscriptions.ts";
-import { consommationsLoader } from "./consommations.ts";
-import { emargementLoader } from "./emargement.ts";
-import { benevolatLoader } from "./benevolat.ts";
+import { peopleNoethysLoader } from "./people.ts";
+import { registrationsNoethysLoader } from "./registrations.ts";
+import { attendanceNoethysLoader } from "./attendance_noethys.ts";
+import { attendanceSheetLoader } from "./attendance_sheet.ts";
+import { volunteeringLoader } from "./volunteering.ts";
 
 // deno-lint-ignore no-explicit-any
 export const LOADERS: LoaderSpec<any>[] = [
   structuresLoader,
-  individusLoader,
-  inscriptionsLoader,
-  consommationsLoader,
-  emargementLoader,
-  benevolatLoader,
+  peopleNoethysLoader,
+  registrationsNoethysLoader,
+  attendanceNoethysLoader,
+  attendanceSheetLoader,
+  volunteeringLoader,
 ];
 
 /** Load order within one ingest run: the registry first, people before what refers to them. */

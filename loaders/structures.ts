@@ -26,6 +26,7 @@ const schema = z.object({
 
 export const structuresLoader: LoaderSpec<z.infer<typeof schema>> = {
   kind: "structures",
+  format: "registre-structures",
   label: "registre des structures",
   tables: { stg_structures: ["structure_id"] },
   needsStructure: false,

@@ -17,7 +17,9 @@ function fromEnv(name: string, fallback: string): string {
 /** Observable Framework's root folder. */
 export const PAGES_DIR = join(PROJECT_ROOT, "pages");
 /** Page data written by the pipeline (published, disclosure-controlled marts). */
-export const PAGE_DATA_DIR = join(PAGES_DIR, "data", "generated");
+export function pageDataDir(): string {
+  return fromEnv("OBSERVATOIRE_PAGE_DATA", join(PAGES_DIR, "data", "generated"));
+}
 /** Installed npm packages. */
 export const NODE_MODULES = join(PROJECT_ROOT, "node_modules");
 /** Committed reference data (QPV neighbourhoods, …). */

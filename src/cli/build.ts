@@ -8,7 +8,7 @@ import { frameworkCommand, localiseHtml } from "../site/framework.ts";
 import { runPipeline } from "../site/pipeline.ts";
 
 const reports = await runPipeline();
-const loaded = reports.filter((r) => r.status !== "déjà chargé");
+const loaded = reports.filter((r) => r.status !== "unchanged");
 console.log(loaded.length ? reportText(loaded, 3) : "Aucun nouvel export : données inchangées.");
 const { code } = await frameworkCommand(["build"]).output();
 if (code !== 0) {

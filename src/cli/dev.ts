@@ -7,7 +7,7 @@ import { runPipeline } from "../site/pipeline.ts";
 import { reportText } from "../ingest/report_text.ts";
 
 const reports = await runPipeline();
-const loaded = reports.filter((r) => r.status !== "déjà chargé");
+const loaded = reports.filter((r) => r.status !== "unchanged");
 console.log(loaded.length ? reportText(loaded, 3) : "Aucun nouvel export : données inchangées.");
 const port = Deno.env.get("PORT") ?? "3000";
 console.log(`Site disponible sur http://127.0.0.1:${port}/cooperation`);

@@ -1,48 +1,73 @@
 /**
  * `deno task ingest [--json] [--kind KIND] [--structure ID] PATH...`
+ *
  * Loads exports into the warehouse, then refreshes the marts and the page data (a running
- * `deno task dev` shows the new figures without a restart). Exit code 0: all loaded; 2: some rows or files refused
- * (the rest is loaded, and what was loaded before is kept); 1: the command could not run.
+ * `deno task dev` shows the new figures without a restart). Exit status: 0 when no file was
+ * rejected whole, 1 when at least one was, 2 for a usage error. Two ingests at once wait for
+ * each other.
  */
 import { parseArgs } from "node:util";
+import { LOADERS } from "../../loaders/mod.ts";
 import { ingestPaths } from "../ingest/ingest_paths.ts";
+import { reportJson } from "../ingest/load_report.ts";
 import { reportText } from "../ingest/report_text.ts";
 import { archiveDir, secretPath, warehousePath } from "../paths.ts";
 import { loadOrCreateSecret, secretCreatedMessage } from "../privacy/secret.ts";
-import { openWarehouse } from "../warehouse/connect.ts";
 import { publishPageData } from "../site/pipeline.ts";
+import { openWarehouse } from "../warehouse/connect.ts";
+import { withWarehouseLock } from "../warehouse/lock.ts";
 
-const { values, positionals } = parseArgs({
-  args: Deno.args,
-  allowPositionals: true,
-  options: {
-    json: { type: "boolean", default: false },
-    kind: { type: "string" },
-    structure: { type: "string" },
-  },
-});
+const USAGE = "Usage : deno task ingest [--json] [--kind TYPE] [--structure ID] CHEMIN...";
+const KINDS = [...new Set(LOADERS.map((l) => l.kind))];
 
-if (positionals.length === 0) {
-  console.error("Usage : deno task ingest [--json] [--kind TYPE] [--structure ID] CHEMIN...");
-  Deno.exit(1);
+function usageError(message: string): never {
+  console.error(`${message}\n${USAGE}\nTypes reconnus : ${KINDS.join(", ")}.`);
+  Deno.exit(2);
 }
+
+let parsed;
+try {
+  parsed = parseArgs({
+    args: Deno.args,
+    allowPositionals: true,
+    options: {
+      json: { type: "boolean", default: false },
+      kind: { type: "string" },
+      structure: { type: "string" },
+    },
+  });
+} catch (error) {
+  usageError((error as Error).message);
+}
+const { values, positionals } = parsed;
+if (positionals.length === 0) usageError("Indiquez au moins un fichier ou un dossier à charger.");
+if (values.kind && !KINDS.includes(values.kind)) usageError(`Type d'export inconnu : « ${values.kind} ».`);
+for (const path of positionals) {
+  try {
+    await Deno.stat(path);
+  } catch {
+    usageError(`Chemin introuvable : ${path}`);
+  }
+}
+
 const secret = await loadOrCreateSecret(secretPath());
 if (secret.created) console.error(secretCreatedMessage(secret.path));
-const wh = await openWarehouse(warehousePath());
-try {
-  const reports = await ingestPaths(wh.conn, {
-    paths: positionals,
-    key: secret.key,
-    kind: values.kind,
-    structureId: values.structure,
-    archiveDir: archiveDir(),
-  });
-  if (reports.some((r) => r.status === "chargé")) await publishPageData(wh.conn);
-  console.log(values.json ? JSON.stringify({ files: reports }, null, 2) : reportText(reports));
-  const refused = reports.some((r) =>
-    r.rowsRejected > 0 || r.status === "refusé" || r.status === "non reconnu"
-  );
-  Deno.exitCode = refused ? 2 : 0;
-} finally {
-  wh.close();
-}
+const reports = await withWarehouseLock(warehousePath(), async () => {
+  const wh = await openWarehouse(warehousePath());
+  try {
+    const reports = await ingestPaths(wh.conn, {
+      paths: positionals,
+      key: secret.key,
+      kind: values.kind,
+      structureId: values.structure,
+      archiveDir: archiveDir(),
+      progress: (message) => console.error(message),
+    });
+    if (reports.some((r) => r.status === "loaded" || r.status === "partial")) await publishPageData(wh.conn);
+    return reports;
+  } finally {
+    wh.close();
+  }
+});
+console.log(values.json ? JSON.stringify(reportJson(reports), null, 2) : reportText(reports));
+Deno.exitCode = reports.some((r) => r.status === "rejected") ? 1 : 0;

@@ -55,6 +55,8 @@ for (const [name, args] of checks) {
   else failed++;
 }
 
+// Page data left by an earlier build must not stand in for what this build publishes.
+await Deno.remove(join(PROJECT_ROOT, "pages", "data", "generated"), { recursive: true }).catch(() => {});
 const offline = await canCutNetwork();
 console.log(
   offline

@@ -10,7 +10,8 @@ import { LOADERS } from "../../loaders/mod.ts";
 import { pseudonym } from "../privacy/pseudonymise.ts";
 import { queryRows } from "../warehouse/connect.ts";
 import { ensureSchema } from "../warehouse/schema.ts";
-import { loadFile, type LoadReport, refusedReport } from "./load_file.ts";
+import { loadFile, sha256 } from "./load_file.ts";
+import { type LoadReport, rejectedReport } from "./load_report.ts";
 import { loadQpvLookup } from "./qpv_reference.ts";
 import { READABLE_EXTENSIONS } from "./read_tables.ts";
 
@@ -23,6 +24,8 @@ export interface IngestOptions {
   /** Where originals are copied (may hold personal data: local only). */
   archiveDir?: string;
   now?: Date;
+  /** Progress messages (French), e.g. to stderr. */
+  progress?: (message: string) => void;
 }
 
 /** Path order putting "x.csv" before "x (copie).csv" or "x - Copie.csv": originals load first. */
@@ -41,6 +44,13 @@ async function listFiles(path: string): Promise<string[]> {
     out.push(...await listFiles(join(path, entry.name)));
   }
   return out.sort(byStem);
+}
+
+/** The path below the nearest `inbox/` folder ("ors/consommations_2024.csv"), or null. */
+export function inboxRelative(file: string): string | null {
+  const parts = file.split(sep);
+  const inbox = parts.lastIndexOf("inbox");
+  return inbox >= 0 && inbox < parts.length - 1 ? parts.slice(inbox + 1).join("/") : null;
 }
 
 /** The structure a file belongs to: the folder right under `inbox/`, or its parent folder. */
@@ -77,8 +87,9 @@ export async function ingestPaths(
       const ext = extname(file).toLowerCase();
       if (READABLE_EXTENSIONS.includes(ext) || ext === ".xls") files.push({ file, root });
       else {
-        reports.push(refusedReport(
+        reports.push(rejectedReport(
           relative(root, file),
+          null,
           `format « ${
             ext || "sans extension"
           } » non pris en charge : enregistrez le fichier en .csv ou .xlsx`,
@@ -101,44 +112,60 @@ export async function ingestPaths(
   };
   for (const { file, root } of files) {
     const bytes = await Deno.readFile(file);
+    const hash = sha256(bytes);
     const structureId = options.structureId ?? structureFromPath(file, root);
-    const fileName = relative(root, file) || basename(file);
+    const fileName = inboxRelative(file) ?? (relative(root, file) || basename(file));
+    // The original is archived unchanged, keyed by its SHA-256, before anything reads it.
+    if (options.archiveDir) await archiveOriginal(options.archiveDir, hash, file, bytes);
     if (structureId !== null) {
       const known = await queryRows(conn, "SELECT 1 FROM stg_structures WHERE structure_id = $1", [
         structureId,
       ]);
       if (known.length === 0) {
-        reports.push(refusedReport(
+        reports.push(rejectedReport(
           fileName,
+          hash,
           `structure « ${structureId} » absente du registre des structures : chargez d'abord le registre ou corrigez le nom du dossier`,
           structureId,
         ));
         continue;
       }
     }
-    let fileReports: LoadReport[];
     try {
-      fileReports = await loadFile(conn, bytes, {
-        fileName,
-        structureId,
-        kind: options.kind,
-        loaders: LOADERS,
-        context: { pseudonym: memoPseudonym, qpvOf },
-        now,
-      });
+      reports.push(
+        ...await loadFile(conn, bytes, {
+          fileName,
+          structureId,
+          kind: options.kind,
+          loaders: LOADERS,
+          context: { pseudonym: memoPseudonym, qpvOf },
+          now,
+          onWrite: options.progress &&
+            ((name, sheet, rows) =>
+              options.progress!(
+                `écriture de ${rows.toLocaleString("fr-FR")} lignes : ${name}${
+                  sheet ? ` (feuille « ${sheet} »)` : ""
+                }`,
+              )),
+        }),
+      );
     } catch (error) {
       // One unreadable file must not stop the others; its own transaction was rolled back.
-      reports.push(refusedReport(fileName, `fichier illisible : ${(error as Error).message}`, structureId));
-      continue;
+      reports.push(
+        rejectedReport(fileName, hash, `fichier illisible : ${(error as Error).message}`, structureId),
+      );
     }
-    if (options.archiveDir && fileReports.some((r) => r.status === "chargé")) {
-      const hash = (await queryRows(conn, "SELECT sha256 FROM loads WHERE load_id = $1", [
-        fileReports.find((r) => r.loadId !== null)!.loadId,
-      ]))[0].sha256;
-      await Deno.mkdir(options.archiveDir, { recursive: true });
-      await Deno.writeFile(join(options.archiveDir, `${hash}${extname(file).toLowerCase()}`), bytes);
-    }
-    reports.push(...fileReports);
   }
   return reports;
+}
+
+/** Copies an original export into the archive as `<sha256><ending>` (once). */
+async function archiveOriginal(dir: string, hash: string, file: string, bytes: Uint8Array): Promise<void> {
+  const target = join(dir, `${hash}${extname(file).toLowerCase()}`);
+  await Deno.mkdir(dir, { recursive: true });
+  try {
+    await Deno.writeFile(target, bytes, { createNew: true, mode: 0o600 });
+  } catch (error) {
+    if (!(error instanceof Deno.errors.AlreadyExists)) throw error;
+  }
 }

@@ -38,11 +38,19 @@ export type ParsedRecord = Record<string, string | number | boolean | null>;
 
 /** A loader for one kind of export. */
 export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
+  /** Kind of export (the `--kind` values): several formats may share one kind. */
   kind: string;
+  /** This file format within the kind ("noethys-consommations", "feuille-emargement"). */
+  format: string;
   /** French name shown to users ("consommations Noethys"). */
   label: string;
   /** Staging tables the rows go to, with the columns that identify a row in each. */
   tables: Record<string, string[]>;
+  /**
+   * The dated column of the first table (ISO date): a later file of the same structure and
+   * format whose period covers an earlier load's period replaces that load.
+   */
+  periodColumn?: string;
   /** The kind needs a structure (from the folder or --structure). */
   needsStructure: boolean;
   fields: Record<string, FieldSpec>;

@@ -4,6 +4,7 @@
  * @module
  */
 import type { CellValue } from "../read/row.ts";
+import { cellText } from "../read/cell_text.ts";
 import type { Parsed } from "../read/parsed.ts";
 import { parseNumber } from "../read/parse_number.ts";
 import { parseDate, parseMonth } from "../read/parse_date.ts";
@@ -13,10 +14,23 @@ import type { FieldSpec, FieldType, ParsedRecord } from "./loader_spec.ts";
 /** A problem in one cell, located by the header the user sees. */
 export interface CellIssue {
   column: string;
+  /** The cell as the user typed it; null for personal data, which is never repeated. */
+  value: string | null;
   message: string;
   /** The row is kept: the value became null (lenient fields). */
   warning?: boolean;
 }
+
+/** Reasons given for personal fields, which do not repeat the value. */
+const PERSONAL_REASON: Record<FieldType, string> = {
+  text: "texte illisible (donnée personnelle, valeur non reproduite)",
+  number: "nombre illisible (donnée personnelle, valeur non reproduite)",
+  date: "date illisible ou impossible (donnée personnelle, valeur non reproduite)",
+  month: "mois illisible (donnée personnelle, valeur non reproduite)",
+  duration: "durée illisible (donnée personnelle, valeur non reproduite)",
+  time: "heure illisible (donnée personnelle, valeur non reproduite)",
+  flag: "réponse oui/non illisible (donnée personnelle, valeur non reproduite)",
+};
 
 const TRUE_WORDS = new Set(["oui", "o", "yes", "y", "vrai", "true", "1", "x"]);
 const FALSE_WORDS = new Set(["non", "n", "no", "faux", "false", "0"]);
@@ -73,7 +87,7 @@ export function parseRecord(
     if (isEmpty(cell)) {
       record[name] = null;
       if (index !== undefined && !spec.optional) {
-        issues.push({ column, message: "valeur obligatoire manquante" });
+        issues.push({ column, value: null, message: "valeur obligatoire manquante" });
       }
       continue;
     }
@@ -81,9 +95,12 @@ export function parseRecord(
     if (parsed.ok) record[name] = parsed.value;
     else {
       record[name] = null;
+      // A personal value (a birth date…) must not reach a log, a report or the warehouse.
+      const reason = spec.personal ? PERSONAL_REASON[spec.type] : parsed.reason;
       issues.push({
         column,
-        message: spec.lenient ? `${parsed.reason} : valeur laissée vide` : parsed.reason,
+        value: spec.personal ? null : cellText(cell as CellValue),
+        message: spec.lenient ? `${reason} : valeur laissée vide` : reason,
         warning: spec.lenient,
       });
     }

@@ -54,7 +54,11 @@ Deno.test("parseRecord takes spreadsheet values as they come", () => {
 
 Deno.test("an empty mandatory cell is an error named by the user's header; optional ones are null", () => {
   const { record, issues } = parseRecord(["  ", "", null, "", "", "", ""], COLUMNS, HEADERS, FIELDS);
-  assert.deepEqual(issues, [{ column: "Date de l'atelier", message: "valeur obligatoire manquante" }]);
+  assert.deepEqual(issues, [{
+    column: "Date de l'atelier",
+    value: null,
+    message: "valeur obligatoire manquante",
+  }]);
   assert.deepEqual(Object.values(record), [null, null, null, null, null, null, null]);
   // Cells missing at the end of a short line are empty too.
   assert.deepEqual(parseRecord([], COLUMNS, HEADERS, FIELDS).issues.map((i) => i.column), [
@@ -83,17 +87,44 @@ Deno.test("bad values: errors for strict fields, warnings for lenient ones", () 
   assert.deepEqual(issues.map((i) => ({ ...i, warning: i.warning === true })), [
     {
       column: "Date de l'atelier",
+      value: "31/02/2024",
       message: "« 31/02/2024 » : le 31 février 2024 n'existe pas",
       warning: false,
     },
     {
       column: "Durée",
+      value: "beaucoup",
       message: "« beaucoup » n'est pas une durée reconnue (exemples : 1,5 ou 1h30 ou 90 min)",
       warning: false,
     },
-    { column: "Montant", message: "« douze » n'est pas un nombre : valeur laissée vide", warning: true },
-    { column: "Adhérent", message: "« peut-être » n'est ni « oui » ni « non »", warning: false },
+    {
+      column: "Montant",
+      value: "douze",
+      message: "« douze » n'est pas un nombre : valeur laissée vide",
+      warning: true,
+    },
+    {
+      column: "Adhérent",
+      value: "peut-être",
+      message: "« peut-être » n'est ni « oui » ni « non »",
+      warning: false,
+    },
   ]);
   assert.equal(record.day, null);
   assert.equal(record.amount, null);
+});
+
+Deno.test("a personal value is never repeated in a message", () => {
+  const fields: Record<string, FieldSpec> = {
+    birth: { type: "date", aliases: [], optional: true, lenient: true, personal: true },
+  };
+  const { record, issues } = parseRecord(["31/02/1987"], { birth: 0 }, ["date_naiss"], fields);
+  assert.equal(record.birth, null);
+  assert.deepEqual(issues, [{
+    column: "date_naiss",
+    value: null,
+    message: "date illisible ou impossible (donnée personnelle, valeur non reproduite) : valeur laissée vide",
+    warning: true,
+  }]);
+  assert.doesNotMatch(JSON.stringify(issues), /1987/);
 });

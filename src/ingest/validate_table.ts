@@ -8,6 +8,7 @@
 import type { z } from "zod";
 import { findHeader, type HeaderMatch } from "../read/find_header.ts";
 import { isBlankRow, isTotalsRow } from "../read/row_kind.ts";
+import { cellText } from "../read/cell_text.ts";
 import type { CellValue } from "../read/row.ts";
 import type { LoaderSpec, ParsedRecord } from "./loader_spec.ts";
 import type { RawTable } from "./read_tables.ts";
@@ -17,6 +18,8 @@ import { parseRecord } from "./parse_record.ts";
 export interface Issue {
   line: number | null;
   column: string | null;
+  /** The offending cell as typed (null for personal data and whole-file problems). */
+  value: string | null;
   severity: "erreur" | "avertissement";
   message: string;
 }
@@ -56,12 +59,20 @@ export function matchHeader(spec: LoaderSpec, table: RawTable): HeaderMatch | nu
   return findHeader(table.rows, aliases, required);
 }
 
-function zodMessages(error: z.ZodError, headers: readonly CellValue[], header: HeaderMatch) {
+function zodMessages(
+  error: z.ZodError,
+  cells: readonly CellValue[],
+  headers: readonly CellValue[],
+  header: HeaderMatch,
+  spec: LoaderSpec,
+) {
   return error.issues.map((issue) => {
     const field = String(issue.path[0] ?? "");
     const index = header.columns[field];
+    const personal = spec.fields[field]?.personal ?? true;
     return {
       column: index === undefined ? field : String(headers[index] ?? field).trim(),
+      value: index === undefined || personal ? null : cellText(cells[index]),
       message: issue.message,
     };
   });
@@ -85,6 +96,7 @@ export function validateTable(
   const issues: Issue[] = header.unknown.map(({ header: name }) => ({
     line: table.rows[header.index].line,
     column: name,
+    value: null,
     severity: "avertissement",
     message: `colonne inconnue « ${name} » : ignorée pour ce type d'export (${spec.label})`,
   }));
@@ -97,6 +109,7 @@ export function validateTable(
       issues.push({
         line: row.line,
         column: null,
+        value: null,
         severity: "avertissement",
         message: "ligne de total ignorée (les totaux sont recalculés)",
       });
@@ -105,19 +118,31 @@ export function validateTable(
     rowsRead++;
     const { record, issues: cellIssues } = parseRecord(row.cells, header.columns, headers, spec.fields);
     for (const w of cellIssues.filter((i) => i.warning)) {
-      issues.push({ line: row.line, column: w.column, severity: "avertissement", message: w.message });
+      issues.push({
+        line: row.line,
+        column: w.column,
+        value: w.value,
+        severity: "avertissement",
+        message: w.message,
+      });
     }
     let problems = cellIssues.filter((i) => !i.warning);
     let value: ParsedRecord | null = null;
     if (problems.length === 0) {
       const checked = spec.schema.safeParse(record);
       if (checked.success) value = checked.data;
-      else problems = zodMessages(checked.error, headers, header);
+      else problems = zodMessages(checked.error, row.cells, headers, header, spec);
     }
     if (value === null) {
       rowsRejected++;
       for (const p of problems) {
-        issues.push({ line: row.line, column: p.column, severity: "erreur", message: p.message });
+        issues.push({
+          line: row.line,
+          column: p.column,
+          value: p.value,
+          severity: "erreur",
+          message: p.message,
+        });
       }
       continue;
     }

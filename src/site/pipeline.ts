@@ -10,7 +10,7 @@ import { ingestPaths } from "../ingest/ingest_paths.ts";
 import type { LoadReport } from "../ingest/load_file.ts";
 import {
   archiveDir,
-  PAGE_DATA_DIR,
+  pageDataDir,
   PAGES_DIR,
   PROJECT_ROOT,
   sampleDir,
@@ -21,6 +21,7 @@ import { loadOrCreateSecret, secretCreatedMessage } from "../privacy/secret.ts";
 import { generateSample } from "../sample/generate.ts";
 import { openWarehouse } from "../warehouse/connect.ts";
 import { buildMarts } from "../warehouse/marts.ts";
+import { withWarehouseLock } from "../warehouse/lock.ts";
 import { publishCooperation } from "./publish_cooperation.ts";
 import { vendorNpm } from "./vendor_npm.ts";
 
@@ -50,8 +51,8 @@ export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }>
 export async function publishPageData(conn: DuckDBConnection): Promise<void> {
   await buildMarts(conn);
   const data = await publishCooperation(conn);
-  await Deno.mkdir(PAGE_DATA_DIR, { recursive: true });
-  await Deno.writeTextFile(join(PAGE_DATA_DIR, "cooperation.json"), JSON.stringify(data));
+  await Deno.mkdir(pageDataDir(), { recursive: true });
+  await Deno.writeTextFile(join(pageDataDir(), "cooperation.json"), JSON.stringify(data));
 }
 
 /** Runs the data side of the build; returns the ingest reports. */
@@ -63,14 +64,21 @@ export async function runPipeline(log: (line: string) => void = console.log): Pr
   }
   const secret = await loadOrCreateSecret(secretPath());
   if (secret.created) log(secretCreatedMessage(secret.path));
-  const wh = await openWarehouse(warehousePath());
-  try {
-    log(`Chargement des exports de ${inbox}…`);
-    const reports = await ingestPaths(wh.conn, { paths: [inbox], key: secret.key, archiveDir: archiveDir() });
-    await publishPageData(wh.conn);
-    await vendorNpm(PAGES_DIR);
-    return reports;
-  } finally {
-    wh.close();
-  }
+  const reports = await withWarehouseLock(warehousePath(), async () => {
+    const wh = await openWarehouse(warehousePath());
+    try {
+      log(`Chargement des exports de ${inbox}…`);
+      const reports = await ingestPaths(wh.conn, {
+        paths: [inbox],
+        key: secret.key,
+        archiveDir: archiveDir(),
+      });
+      await publishPageData(wh.conn);
+      return reports;
+    } finally {
+      wh.close();
+    }
+  });
+  await vendorNpm(PAGES_DIR);
+  return reports;
 }

@@ -141,7 +141,7 @@ export async function publishCooperation(
     conn,
     `SELECT l.structure_id, l.kind, l.file_name, l.sheet, strftime(l.loaded_at, '%Y-%m-%d') AS loaded_on,
        l.rows_loaded
-     FROM loads l WHERE l.structure_id IN (${scopeList}) ORDER BY l.structure_id, l.file_name, l.sheet`,
+     FROM loads l WHERE l.superseded_by IS NULL AND l.structure_id IN (${scopeList}) ORDER BY l.structure_id, l.file_name, l.sheet`,
   );
   const [{ first_visit, last_visit }] = await queryRows(
     conn,

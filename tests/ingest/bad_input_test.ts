@@ -48,12 +48,12 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
   try {
     await write("structures.csv", encodeText(REGISTRY, "utf-8"));
     const [registry] = await ingest("structures.csv");
-    assert.equal(registry.status, "chargé");
+    assert.equal(registry.status, "loaded");
     assert.equal(registry.rowsLoaded, 1);
 
     await write("demo/consommations_mars.csv", encodeText(FIRST, "utf-8"));
     const [first] = await ingest("demo/consommations_mars.csv");
-    assert.equal(first.status, "chargé");
+    assert.equal(first.status, "loaded");
     assert.equal(first.structureId, "demo");
     assert.deepEqual([first.rowsRead, first.rowsLoaded, first.rowsRejected], [4, 4, 0]);
 
@@ -62,8 +62,8 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
       const reports = await ingest("demo/saisie_mars.csv");
       assert.equal(reports.length, 1);
       const [r] = reports;
-      assert.equal(r.status, "chargé");
-      assert.equal(r.kind, "consommations");
+      assert.equal(r.status, "partial");
+      assert.equal(r.format, "noethys-consommations");
       assert.deepEqual([r.rowsRead, r.rowsLoaded, r.rowsRejected], [5, 2, 3]);
       const errors = r.issues.filter((i) => i.severity === "erreur");
       assert.deepEqual(errors.map((e) => [e.line, e.column]), [
@@ -79,7 +79,7 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
       assert.equal(errors[2].message, "l'heure de fin n'est pas après l'heure de début");
 
       const text = reportText(reports);
-      assert.match(text, /^demo\/saisie_mars\.csv — consommations : 2 lignes chargées, 3 rejetées$/m);
+      assert.match(text, /^demo\/saisie_mars\.csv — noethys-consommations : 2 lignes chargées, 3 rejetées$/m);
       for (const [line, column] of [[3, "Date de la consommation"], [4, "État"], [5, "Heure de fin"]]) {
         assert.ok(
           text.includes(`erreur demo/saisie_mars.csv ligne ${line}, colonne « ${column} » : `),
@@ -129,7 +129,7 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
       assert.notEqual(corrected, FIRST);
       await write("demo/consommations_mars_corrige.csv", encodeText(corrected, "utf-8"));
       const [r] = await ingest("demo/consommations_mars_corrige.csv");
-      assert.equal(r.status, "chargé");
+      assert.equal(r.status, "loaded");
       assert.deepEqual([r.rowsLoaded, r.rowsReplaced, r.rowsDuplicate], [4, 4, 0]);
       const [{ n }] = await query("SELECT count(*) AS n FROM stg_attendance");
       assert.equal(n, 6);
@@ -151,7 +151,7 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
     await t.step("a folder whose structure is not in the registry is refused", async () => {
       await write("inconnu/consommations.csv", encodeText(FIRST.replaceAll(";10;", ";99;"), "utf-8"));
       const [r] = await ingest("inconnu/consommations.csv");
-      assert.equal(r.status, "refusé");
+      assert.equal(r.status, "rejected");
       assert.equal(r.structureId, "inconnu");
       assert.equal(r.rowsLoaded, 0);
       assert.equal(r.issues.length, 1);
@@ -168,20 +168,20 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
         new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
       );
       const [r] = await ingest("demo/presences.xls");
-      assert.equal(r.status, "refusé");
+      assert.equal(r.status, "rejected");
       assert.match(r.issues[0].message, /enregistrez le fichier au format \.xlsx/);
       assert.match(reportText([r]), /demo\/presences\.xls : refusé/);
       // Windows often writes the ending in capitals: the file is still reported, not skipped.
       await write("demo/ANCIEN.XLS", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
       const [upper] = await ingest("demo/ANCIEN.XLS");
-      assert.equal(upper?.status, "refusé");
+      assert.equal(upper?.status, "rejected");
       assert.match(upper.issues[0].message, /enregistrez le fichier au format \.xlsx/);
     });
 
     await t.step("a CSV with no known header is « type d'export non reconnu »", async () => {
       await write("demo/notes.csv", encodeText("Remarque;Auteur\nSalle fermée;Julie\n", "utf-8"));
       const [r] = await ingest("demo/notes.csv");
-      assert.equal(r.status, "non reconnu");
+      assert.equal(r.status, "rejected");
       assert.equal(r.rowsLoaded, 0);
       assert.match(r.issues[0].message, /^type d'export non reconnu/);
     });

@@ -2,9 +2,12 @@
 -- Every row keeps the load (file) and the line it came from.
 CREATE SEQUENCE IF NOT EXISTS load_id_seq START 1;
 
+CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+
 CREATE TABLE IF NOT EXISTS loads (
   load_id INTEGER PRIMARY KEY,
   kind VARCHAR NOT NULL,
+  format VARCHAR NOT NULL,
   structure_id VARCHAR,
   file_name VARCHAR NOT NULL,
   sheet VARCHAR,
@@ -15,7 +18,11 @@ CREATE TABLE IF NOT EXISTS loads (
   rows_loaded INTEGER NOT NULL,
   rows_rejected INTEGER NOT NULL,
   rows_duplicate INTEGER NOT NULL,
-  rows_replaced INTEGER NOT NULL
+  rows_replaced INTEGER NOT NULL,
+  status VARCHAR NOT NULL,        -- loaded | partial
+  period_start DATE,              -- first and last date of the rows, for dated kinds
+  period_end DATE,
+  superseded_by INTEGER           -- a later load of the same structure, format and period
 );
 
 -- Files read to the end (every sheet handled): the same bytes sent again are skipped unread.
@@ -29,6 +36,7 @@ CREATE TABLE IF NOT EXISTS load_issues (
   load_id INTEGER NOT NULL,
   line INTEGER,
   column_name VARCHAR,
+  value VARCHAR,                  -- the cell as typed; NULL for personal data
   severity VARCHAR NOT NULL, -- 'erreur' (row rejected) or 'avertissement'
   message VARCHAR NOT NULL
 );

@@ -49,10 +49,12 @@ function hoursBetween(start: string | null, end: string | null): number | null {
   return (minutes(end) - minutes(start)) / 60;
 }
 
-export const consommationsLoader: LoaderSpec<z.infer<typeof schema>> = {
-  kind: "consommations",
+export const attendanceNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
+  kind: "attendance",
+  format: "noethys-consommations",
   label: "consommations (présences Noethys)",
   tables: { stg_attendance: ["structure_id", "record_ref"] },
+  periodColumn: "visit_date",
   needsStructure: true,
   fields: {
     conso_id: { type: "text", aliases: ["IDconso", "N° consommation"], required: true },

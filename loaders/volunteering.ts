@@ -13,10 +13,12 @@ const schema = z.object({
   path: ["month"],
 });
 
-export const benevolatLoader: LoaderSpec<z.infer<typeof schema>> = {
-  kind: "benevolat",
+export const volunteeringLoader: LoaderSpec<z.infer<typeof schema>> = {
+  kind: "volunteering",
+  format: "suivi-benevolat",
   label: "heures de bénévolat",
   tables: { stg_volunteering: ["structure_id", "record_ref"] },
+  periodColumn: "month",
   needsStructure: true,
   fields: {
     volunteer: {

@@ -16,8 +16,9 @@ const schema = z.object({
   neighbourhood: z.string().nullable(),
 });
 
-export const individusLoader: LoaderSpec<z.infer<typeof schema>> = {
-  kind: "individus",
+export const peopleNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
+  kind: "people",
+  format: "noethys-individus",
   label: "individus (Noethys ou logiciel de gestion)",
   tables: { stg_people: ["structure_id", "person_ref"] },
   needsStructure: true,

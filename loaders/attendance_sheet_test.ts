@@ -4,7 +4,7 @@ import { matchHeader, validateTable } from "../src/ingest/validate_table.ts";
 import type { LoadContext } from "../src/ingest/loader_spec.ts";
 import { loadQpvLookup } from "../src/ingest/qpv_reference.ts";
 import { pseudonym } from "../src/privacy/pseudonymise.ts";
-import { emargementLoader } from "./emargement.ts";
+import { attendanceSheetLoader } from "./attendance_sheet.ts";
 
 const KEY = new Uint8Array(32).fill(7);
 
@@ -15,11 +15,11 @@ async function context(structureId = "accorderie"): Promise<LoadContext> {
 /** Validates a sheet typed as CSV with the émargement loader; rows per table. */
 async function load(lines: string[], ctx?: LoadContext) {
   const [table] = await readTables("emargement.csv", new TextEncoder().encode(lines.join("\n") + "\n"));
-  const header = matchHeader(emargementLoader, table);
+  const header = matchHeader(attendanceSheetLoader, table);
   assert.ok(header, "header recognised");
-  const result = validateTable(emargementLoader, table, header);
+  const result = validateTable(attendanceSheetLoader, table, header);
   const c = ctx ?? await context();
-  const rows = result.records.flatMap(({ record }) => emargementLoader.toRows(record as never, c));
+  const rows = result.records.flatMap(({ record }) => attendanceSheetLoader.toRows(record as never, c));
   return {
     ...result,
     visits: rows.filter((r) => r.table === "stg_attendance").map((r) => r.row),

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readTables } from "../src/ingest/read_tables.ts";
 import { matchHeader, validateTable } from "../src/ingest/validate_table.ts";
 import type { LoadContext } from "../src/ingest/loader_spec.ts";
-import { consommationsLoader } from "./consommations.ts";
+import { attendanceNoethysLoader } from "./attendance_noethys.ts";
 
 const CTX: LoadContext = {
   structureId: "ors",
@@ -16,10 +16,10 @@ async function load(lines: string[]) {
     "consommations.csv",
     new TextEncoder().encode(lines.join("\r\n") + "\r\n"),
   );
-  const header = matchHeader(consommationsLoader, table);
+  const header = matchHeader(attendanceNoethysLoader, table);
   assert.ok(header, "header recognised");
-  const result = validateTable(consommationsLoader, table, header);
-  const rows = result.records.flatMap(({ record }) => consommationsLoader.toRows(record as never, CTX));
+  const result = validateTable(attendanceNoethysLoader, table, header);
+  const rows = result.records.flatMap(({ record }) => attendanceNoethysLoader.toRows(record as never, CTX));
   return { ...result, rows: rows.map((r) => r.row) };
 }
 

@@ -15,8 +15,9 @@ const schema = z.object({
   path: ["end"],
 });
 
-export const inscriptionsLoader: LoaderSpec<z.infer<typeof schema>> = {
-  kind: "inscriptions",
+export const registrationsNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
+  kind: "registrations",
+  format: "noethys-inscriptions",
   label: "inscriptions (Noethys)",
   tables: { stg_registrations: ["structure_id", "registration_ref"] },
   needsStructure: true,

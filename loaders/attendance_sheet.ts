@@ -16,13 +16,15 @@ const schema = z.object({
   hours: z.number().nullable(),
 });
 
-export const emargementLoader: LoaderSpec<z.infer<typeof schema>> = {
-  kind: "emargement",
+export const attendanceSheetLoader: LoaderSpec<z.infer<typeof schema>> = {
+  kind: "attendance",
+  format: "feuille-emargement",
   label: "feuille d'émargement",
   tables: {
     stg_attendance: ["structure_id", "record_ref"],
     stg_people: ["structure_id", "person_ref"],
   },
+  periodColumn: "visit_date",
   needsStructure: true,
   fields: {
     date: { type: "date", aliases: ["Date", "Date de la séance", "Jour"], required: true },
