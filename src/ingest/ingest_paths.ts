@@ -46,6 +46,24 @@ async function listFiles(path: string): Promise<string[]> {
   return out.sort(byStem);
 }
 
+/**
+ * One HMAC per distinct person rather than per row (a person has many visits): a tree of maps
+ * keyed by each part, which allocates nothing on a hit.
+ */
+export function memoise(compute: (parts: readonly string[]) => string): (parts: readonly string[]) => string {
+  type Node = { value?: string; next: Map<string, Node> };
+  const root: Node = { next: new Map() };
+  return (parts) => {
+    let node = root;
+    for (const part of parts) {
+      let child = node.next.get(part);
+      if (!child) node.next.set(part, child = { next: new Map() });
+      node = child;
+    }
+    return node.value ??= compute(parts);
+  };
+}
+
 /** The path below the nearest `inbox/` folder ("ors/consommations_2024.csv"), or null. */
 export function inboxRelative(file: string): string | null {
   const parts = file.split(sep);
@@ -102,14 +120,7 @@ export async function ingestPaths(
     Number(structureFromPath(a.file, a.root) !== null) -
     Number(structureFromPath(b.file, b.root) !== null)
   );
-  // One HMAC per distinct person rather than per row: a person has many visits.
-  const pseudonyms = new Map<string, string>();
-  const memoPseudonym = (parts: readonly string[]) => {
-    const key = parts.join("\u0000");
-    let value = pseudonyms.get(key);
-    if (value === undefined) pseudonyms.set(key, value = pseudonym(options.key, parts));
-    return value;
-  };
+  const memoPseudonym = memoise((parts) => pseudonym(options.key, parts));
   for (const { file, root } of files) {
     const bytes = await Deno.readFile(file);
     const hash = sha256(bytes);

@@ -49,10 +49,11 @@ function collectRows(spec: LoaderSpec, validated: ValidatedTable, context: LoadC
   const primary = Object.keys(spec.tables)[0];
   for (const { line, record } of validated.records) {
     for (const { table: name, row } of spec.toRows(record, context)) {
-      const key = JSON.stringify(spec.tables[name].map((k) => row[k]));
-      const rows = byTable.get(name) ?? new Map();
-      byTable.set(name, rows);
-      if (rows.has(key)) {
+      const key = spec.tables[name].map((k) => row[k]).join("\u0001");
+      let rows = byTable.get(name);
+      if (!rows) byTable.set(name, rows = new Map());
+      const first = rows.get(key);
+      if (first) {
         if (name === primary) {
           report.rowsDuplicate++;
           report.issues.push({
@@ -60,14 +61,13 @@ function collectRows(spec: LoaderSpec, validated: ValidatedTable, context: LoadC
             column: null,
             value: null,
             severity: "avertissement",
-            message: `ligne en double dans le fichier (même contenu que la ligne ${
-              rows.get(key)!.source_line
-            }) : comptée une seule fois`,
+            message: `ligne en double dans le fichier (même contenu que la ligne ${first.source_line}) : comptée une seule fois`,
           });
         }
         continue;
       }
-      rows.set(key, { ...row, source_line: line });
+      row.source_line = line; // rows are fresh objects from toRows: no copy needed
+      rows.set(key, row);
     }
   }
   return byTable;
@@ -102,7 +102,8 @@ async function writeLoad(
     const loadId = Number(id);
     report.loadId = loadId;
     for (const [name, rows] of byTable) {
-      const withLoad = [...rows.values()].map((r) => ({ ...r, load_id: loadId }));
+      const withLoad = [...rows.values()];
+      for (const row of withLoad) row.load_id = loadId;
       const result = await writeRows(conn, name, spec.tables[name], withLoad);
       if (name === Object.keys(spec.tables)[0]) {
         report.rowsLoaded = withLoad.length;

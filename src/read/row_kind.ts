@@ -31,6 +31,9 @@ const TOTAL_WORDS = new Set(["ensemble"]);
 export function isTotalsRow(cells: CellValue[]): boolean {
   const first = cells.find((cell) => cell !== null && !(typeof cell === "string" && cell.trim() === ""));
   if (typeof first !== "string") return false;
+  // Fast path: data rows (ids, dates, names) rarely start like a totals label.
+  const initial = first.trimStart()[0]?.toLowerCase();
+  if (initial !== "t" && initial !== "s" && initial !== "e") return false;
   const key = normaliseHeader(first);
   return TOTAL_WORDS.has(key) || TOTAL_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
