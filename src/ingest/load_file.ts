@@ -61,7 +61,8 @@ function collectRows(spec: LoaderSpec, validated: ValidatedTable, context: LoadC
             column: null,
             value: null,
             severity: "avertissement",
-            message: `ligne en double dans le fichier (même contenu que la ligne ${first.source_line}) : comptée une seule fois`,
+            message:
+              `ligne en double dans le fichier (même contenu que la ligne ${first.source_line}) : comptée une seule fois`,
           });
         }
         continue;

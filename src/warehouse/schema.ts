@@ -8,6 +8,16 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "./connect.ts";
 
 const SCHEMA = new URL("./sql/schema.sql", import.meta.url);
+const STAGING = new URL("../../loaders/sql/", import.meta.url);
+
+/** Load bookkeeping, then every staging table declared beside the loaders (`loaders/sql/*.sql`). */
+async function schemaSql(): Promise<string> {
+  const parts = [await Deno.readTextFile(SCHEMA)];
+  const names: string[] = [];
+  for await (const entry of Deno.readDir(STAGING)) if (entry.name.endsWith(".sql")) names.push(entry.name);
+  for (const name of names.sort()) parts.push(await Deno.readTextFile(new URL(name, STAGING)));
+  return parts.join("\n");
+}
 
 /** Bumped whenever `sql/schema.sql` changes a table that already exists. */
 export const SCHEMA_VERSION = 2;
@@ -29,6 +39,6 @@ export async function ensureSchema(conn: DuckDBConnection): Promise<void> {
       );
     }
   }
-  await conn.run(await Deno.readTextFile(SCHEMA));
+  await conn.run(await schemaSql());
   if (fresh) await conn.run(`INSERT INTO schema_version VALUES (${SCHEMA_VERSION})`);
 }

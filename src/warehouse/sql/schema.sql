@@ -1,5 +1,5 @@
--- Staging layer: one table per kind of export, typed and pseudonymised by the loaders.
--- Every row keeps the load (file) and the line it came from.
+-- Load bookkeeping. The staging tables, one per kind of export, are in loaders/sql/: every
+-- row there keeps the load (file) and the line it came from.
 CREATE SEQUENCE IF NOT EXISTS load_id_seq START 1;
 
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
@@ -39,72 +39,4 @@ CREATE TABLE IF NOT EXISTS load_issues (
   value VARCHAR,                  -- the cell as typed; NULL for personal data
   severity VARCHAR NOT NULL, -- 'erreur' (row rejected) or 'avertissement'
   message VARCHAR NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS stg_structures (
-  structure_id VARCHAR PRIMARY KEY,
-  name VARCHAR NOT NULL,
-  structure_type VARCHAR NOT NULL,
-  insee_code VARCHAR,
-  commune VARCHAR,
-  qpv_served VARCHAR,
-  in_cooperation BOOLEAN,
-  in_cluster BOOLEAN,
-  in_federation BOOLEAN,
-  approval_date DATE,
-  load_id INTEGER NOT NULL,
-  source_line INTEGER NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS stg_people (
-  structure_id VARCHAR NOT NULL,
-  person_ref VARCHAR NOT NULL,  -- pseudonym of the structure's own id for the person
-  person_key VARCHAR NOT NULL,  -- pseudonym of name + birth date: links one person across structures
-  birth_year SMALLINT,
-  postcode VARCHAR,
-  lives_in_qpv BOOLEAN,          -- NULL when the place of residence is unknown
-  load_id INTEGER NOT NULL,
-  source_line INTEGER NOT NULL,
-  PRIMARY KEY (structure_id, person_ref)
-);
-
-CREATE TABLE IF NOT EXISTS stg_registrations (
-  structure_id VARCHAR NOT NULL,
-  registration_ref VARCHAR NOT NULL,
-  person_ref VARCHAR NOT NULL,
-  activity_id VARCHAR,
-  activity_label VARCHAR,
-  start_date DATE,
-  end_date DATE,
-  status VARCHAR,
-  load_id INTEGER NOT NULL,
-  source_line INTEGER NOT NULL,
-  PRIMARY KEY (structure_id, registration_ref)
-);
-
-CREATE TABLE IF NOT EXISTS stg_attendance (
-  structure_id VARCHAR NOT NULL,
-  record_ref VARCHAR NOT NULL,  -- the software's own id, or a hash of the whole line for sheets
-  person_ref VARCHAR NOT NULL,
-  activity_label VARCHAR,
-  visit_date DATE NOT NULL,
-  hours DOUBLE,
-  state VARCHAR NOT NULL,
-  is_presence BOOLEAN NOT NULL, -- only real presences count as visits
-  load_id INTEGER NOT NULL,
-  source_line INTEGER NOT NULL,
-  PRIMARY KEY (structure_id, record_ref)
-);
-
-CREATE TABLE IF NOT EXISTS stg_volunteering (
-  structure_id VARCHAR NOT NULL,
-  record_ref VARCHAR NOT NULL,
-  volunteer_ref VARCHAR NOT NULL,
-  month DATE NOT NULL,          -- first day of the month
-  activity_date DATE,
-  mission VARCHAR,
-  hours DOUBLE NOT NULL,
-  load_id INTEGER NOT NULL,
-  source_line INTEGER NOT NULL,
-  PRIMARY KEY (structure_id, record_ref)
 );

@@ -1,0 +1,15 @@
+-- Staging table stg_structures: written by the loaders, one row per source line kept.
+CREATE TABLE IF NOT EXISTS stg_structures (
+  structure_id VARCHAR PRIMARY KEY,
+  name VARCHAR NOT NULL,
+  structure_type VARCHAR NOT NULL,
+  insee_code VARCHAR,
+  commune VARCHAR,
+  qpv_served VARCHAR,
+  in_cooperation BOOLEAN,
+  in_cluster BOOLEAN,
+  in_federation BOOLEAN,
+  approval_date DATE,
+  load_id INTEGER NOT NULL,
+  source_line INTEGER NOT NULL
+);
