@@ -5,6 +5,7 @@ export default {
   title: "Observatoire d'impact",
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
+    { name: "Qualité des données", path: "/qualite" },
   ],
   // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).
   head: '<meta name="robots" content="noindex"><script>document.documentElement.lang = "fr";</script>',

@@ -23,6 +23,7 @@ import { openWarehouse } from "../warehouse/connect.ts";
 import { buildMarts } from "../warehouse/marts.ts";
 import { withWarehouseLock } from "../warehouse/lock.ts";
 import { publishCooperation } from "./publish_cooperation.ts";
+import { publishQuality } from "./publish_quality.ts";
 import { vendorNpm } from "./vendor_npm.ts";
 
 async function exists(path: string): Promise<boolean> {
@@ -50,9 +51,14 @@ export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }>
  */
 export async function publishPageData(conn: DuckDBConnection): Promise<void> {
   await buildMarts(conn);
-  const data = await publishCooperation(conn);
   await Deno.mkdir(pageDataDir(), { recursive: true });
-  await Deno.writeTextFile(join(pageDataDir(), "cooperation.json"), JSON.stringify(data));
+  const pages: [string, Record<string, unknown>][] = [
+    ["cooperation.json", await publishCooperation(conn)],
+    ["qualite.json", await publishQuality(conn)],
+  ];
+  for (const [name, data] of pages) {
+    await Deno.writeTextFile(join(pageDataDir(), name), JSON.stringify(data));
+  }
 }
 
 /** Runs the data side of the build; returns the ingest reports. */

@@ -1,0 +1,119 @@
+/**
+ * Page data of « Qualité des données »: what was received and loaded, per structure, kind and
+ * year; the reasons rows were refused, most frequent first; completeness of key fields; and
+ * what is missing for each level of analysis. Counts of rows and files, not of people.
+ *
+ * @module
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { queryRows } from "../warehouse/connect.ts";
+
+/** Kinds every structure is expected to send, in the order the page lists them. */
+export const EXPECTED_KINDS = ["people", "attendance", "volunteering"] as const;
+
+/**
+ * The reason of an issue without the value it quotes, so that identical reasons group together:
+ * « 31/02/2024 » : le 31 février 2024 n'existe pas → « … » : le … n'existe pas.
+ *
+ * @example
+ * ```ts
+ * reasonOf("« douze » n'est pas un nombre") // "« … » n'est pas un nombre"
+ * ```
+ */
+export function reasonOf(message: string): string {
+  return message
+    .replace(/«[^»]*»/g, "« … »")
+    .replace(
+      /\b\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\b/g,
+      "…",
+    )
+    .replace(/\bligne \d+\b/g, "ligne …");
+}
+
+/** Everything the page needs, as one JSON-ready object. */
+export async function publishQuality(conn: DuckDBConnection): Promise<Record<string, unknown>> {
+  const structures = await queryRows(
+    conn,
+    `SELECT structure_id AS id, name, structure_type AS type, coalesce(in_cooperation, false) AS cooperation,
+       coalesce(in_cluster, false) AS cluster, coalesce(in_federation, false) AS federation
+     FROM stg_structures ORDER BY NOT coalesce(in_cooperation, false), name`,
+  );
+  // Per structure × kind × year of the data (the load's period), active loads only.
+  const received = await queryRows(
+    conn,
+    `SELECT coalesce(structure_id, '(registre)') AS structure_id, kind,
+       coalesce(CAST(year(period_start) AS VARCHAR), 'sans date') AS year,
+       count(DISTINCT sha256) AS files, sum(rows_read) AS rows_read, sum(rows_loaded) AS rows_loaded,
+       sum(rows_rejected) AS rows_rejected, sum(rows_duplicate) AS rows_duplicate,
+       strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded
+     FROM loads WHERE superseded_by IS NULL
+     GROUP BY ALL ORDER BY structure_id, kind, year`,
+  );
+  const [totals] = await queryRows(
+    conn,
+    `SELECT count(DISTINCT sha256) AS files, coalesce(sum(rows_loaded), 0) AS rows_loaded,
+       coalesce(sum(rows_rejected), 0) AS rows_rejected, strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded
+     FROM loads WHERE superseded_by IS NULL`,
+  );
+  const issues = await queryRows(
+    conn,
+    `SELECT l.kind, i.severity, i.message, count(*) AS n
+     FROM load_issues i JOIN loads l USING (load_id) WHERE l.superseded_by IS NULL
+     GROUP BY ALL`,
+  );
+  const reasons = new Map<string, { kind: string; severity: string; reason: string; n: number }>();
+  for (const row of issues) {
+    const reason = reasonOf(String(row.message));
+    const key = `${row.kind}|${row.severity}|${reason}`;
+    const entry = reasons.get(key) ??
+      { kind: String(row.kind), severity: String(row.severity), reason, n: 0 };
+    entry.n += Number(row.n);
+    reasons.set(key, entry);
+  }
+  const completeness = await queryRows(
+    conn,
+    `SELECT structure_id, 'people' AS kind, count(*) AS rows,
+       avg(CASE WHEN birth_year IS NOT NULL THEN 1 ELSE 0 END) AS birth_year_known,
+       avg(CASE WHEN lives_in_qpv IS NOT NULL THEN 1 ELSE 0 END) AS residence_known,
+       NULL AS hours_known
+     FROM stg_people GROUP BY ALL
+     UNION ALL
+     SELECT structure_id, 'attendance', count(*), NULL, NULL,
+       avg(CASE WHEN hours IS NOT NULL THEN 1 ELSE 0 END)
+     FROM stg_attendance GROUP BY ALL
+     ORDER BY structure_id, kind`,
+  );
+  // What a structure has, whatever file it came in (sign-in sheets also bring people).
+  const present = new Set(
+    (await queryRows(
+      conn,
+      `SELECT DISTINCT structure_id, 'people' AS kind FROM stg_people
+       UNION SELECT DISTINCT structure_id, 'attendance' FROM stg_attendance
+       UNION SELECT DISTINCT structure_id, 'volunteering' FROM stg_volunteering`,
+    )).map((r) => `${r.structure_id}|${r.kind}`),
+  );
+  const missing = structures.flatMap((s) =>
+    EXPECTED_KINDS.filter((kind) => !present.has(`${s.id}|${kind}`)).map((kind) => ({
+      structure_id: s.id,
+      kind,
+    }))
+  );
+  const levels = [
+    { level: "La Coopération", filter: (s: Record<string, unknown>) => s.cooperation === true },
+    { level: "Cluster Valence Romans Agglo", filter: (s: Record<string, unknown>) => s.cluster === true },
+    { level: "Département (fédération)", filter: (s: Record<string, unknown>) => s.federation === true },
+  ].map(({ level, filter }) => {
+    const members = structures.filter(filter);
+    const withAttendance = members.filter((s) => present.has(`${s.id}|attendance`)).length;
+    return { level, structures: members.length, with_attendance: withAttendance };
+  });
+  return {
+    totals,
+    structures,
+    received,
+    reasons: [...reasons.values()].sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason)),
+    completeness,
+    missing,
+    levels,
+  };
+}
