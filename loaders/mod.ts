@@ -9,6 +9,11 @@ import { registrationsNoethysLoader } from "./registrations.ts";
 import { attendanceNoethysLoader } from "./attendance_noethys.ts";
 import { attendanceSheetLoader } from "./attendance_sheet.ts";
 import { volunteeringLoader } from "./volunteering.ts";
+import { headcountsLoader } from "./headcounts.ts";
+import { activitiesLoader } from "./activities.ts";
+import { staffLoader } from "./staff.ts";
+import { partnershipsLoader } from "./partnerships.ts";
+import { testimoniesLoader } from "./testimonies.ts";
 
 // deno-lint-ignore no-explicit-any
 export const LOADERS: LoaderSpec<any>[] = [
@@ -18,6 +23,11 @@ export const LOADERS: LoaderSpec<any>[] = [
   attendanceNoethysLoader,
   attendanceSheetLoader,
   volunteeringLoader,
+  headcountsLoader,
+  activitiesLoader,
+  staffLoader,
+  partnershipsLoader,
+  testimoniesLoader,
 ];
 
 /** Load order within one ingest run: the registry first, people before what refers to them. */

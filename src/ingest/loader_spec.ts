@@ -56,6 +56,11 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
   fields: Record<string, FieldSpec>;
   schema: z.ZodType<T>;
   /**
+   * Remarks on a valid record that do not reject it (an unknown category kept as « autre »…):
+   * reported as warnings with the line and the user's column header.
+   */
+  warnings?(record: T): { field: string; message: string }[];
+  /**
    * Warehouse rows for one valid record. A row whose key is already in the table replaces it
    * (a re-sent export updates, never duplicates).
    */

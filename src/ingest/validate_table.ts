@@ -69,7 +69,9 @@ function zodMessages(
   return error.issues.map((issue) => {
     const field = String(issue.path[0] ?? "");
     const index = header.columns[field];
-    const personal = spec.fields[field]?.personal ?? true;
+    // A value is repeated only for a known, non-personal field.
+    const fieldSpec = spec.fields[field];
+    const personal = fieldSpec ? fieldSpec.personal === true : true;
     return {
       column: index === undefined ? field : String(headers[index] ?? field).trim(),
       value: index === undefined || personal ? null : cellText(cells[index]),
@@ -145,6 +147,17 @@ export function validateTable(
         });
       }
       continue;
+    }
+    for (const w of spec.warnings?.(value) ?? []) {
+      const index = header.columns[w.field];
+      const fieldSpec = spec.fields[w.field];
+      issues.push({
+        line: row.line,
+        column: index === undefined ? w.field : String(headers[index] ?? w.field).trim(),
+        value: index === undefined || !fieldSpec || fieldSpec.personal ? null : cellText(row.cells[index]),
+        severity: "avertissement",
+        message: w.message,
+      });
     }
     records.push({ line: row.line, record: value });
   }

@@ -69,7 +69,9 @@ function namePattern(name: string): string {
  */
 export function redactNames(text: string, names: readonly string[]): string {
   let out = text.replace(CIVILITY, "[nom]");
-  const wanted = [...new Set(names.map((n) => n.trim()).filter((n) => fold(n).replace(/[^a-z]/g, "").length >= 2))]
+  const wanted = [
+    ...new Set(names.map((n) => n.trim()).filter((n) => fold(n).replace(/[^a-z]/g, "").length >= 2)),
+  ]
     .sort((a, b) => b.length - a.length || a.localeCompare(b));
   for (const name of wanted) {
     const pattern = new RegExp(`(?<!${LETTER_OR_DIGIT})${namePattern(name)}(?!${LETTER_OR_DIGIT})`, "giu");

@@ -12,6 +12,11 @@ import { CATALOGUE } from "./activities.ts";
 import { centreActivities, generateAttendance, yearTargets } from "./attendance.ts";
 import { writeCoopVolunteering, writeNoethysExports } from "./coop_files.ts";
 import { writeAccorderie } from "./accorderie_files.ts";
+import { writeHeadcounts } from "./headcounts_files.ts";
+import { writeActivities } from "./activities_files.ts";
+import { writeStaff } from "./staff_files.ts";
+import { writePartnerships } from "./partnerships_files.ts";
+import { writeTestimonies } from "./testimonies_files.ts";
 import { writeOtherStructures } from "./other_structures.ts";
 
 /** Options of a generation run. */
@@ -117,6 +122,11 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
     await writeCoopVolunteering(rng.fork(`${id}/benevolat`), inbox, truth, id, name);
   }
   await writeAccorderie(rng.fork("accorderie"), inbox, truth, scale);
+  await writeHeadcounts(rng.fork("headcounts"), inbox, truth, structures.filter((s) => !s.cooperation));
+  await writeActivities(rng.fork("activities"), inbox, truth);
+  await writeStaff(rng.fork("staff"), inbox, truth);
+  await writePartnerships(rng.fork("partnerships"), inbox, truth, structures);
+  await writeTestimonies(rng.fork("testimonies"), inbox, truth, scale);
   await writeOtherStructures(
     rng.fork("others"),
     inbox,

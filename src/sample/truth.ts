@@ -11,6 +11,46 @@ export class Truth {
   readonly volunteering: Record<string, Record<string, VolunteerStats>> = {};
   readonly people: Record<string, number> = {};
   sharedPeople = 0;
+  /** Structure → year → head counts of open events. */
+  readonly headcounts: Record<string, Record<string, HeadcountStats>> = {};
+  /** Structure → its catalogue of actions. */
+  readonly activities: Record<string, ActivityStats> = {};
+  /** Structure → salaried staff. */
+  readonly staff: Record<string, StaffStats> = {};
+  /** Structure (inbox folder) → partnership lines written (all distinct, none rejected). */
+  readonly partnerships: Record<string, number> = {};
+  /** Canonical partner type → partnership lines of that type, all structures together. */
+  readonly partnershipTypes: Record<string, number> = {};
+  /** Structure → testimonies written, with consent, and per dimension code. */
+  readonly testimonies: Record<string, TestimonyStats> = {};
+}
+
+/** Testimonies of one structure: lines, lines with consent, lines tagged with each dimension. */
+export interface TestimonyStats {
+  total: number;
+  consented: number;
+  dimensions: Record<string, number>;
+}
+
+/** Head counts of one structure and year (empty cells count as 0). */
+export interface HeadcountStats {
+  sessions: number;
+  adults: number;
+  children: number;
+  qpv_inhabitants: number;
+}
+
+/** A catalogue of actions: how many, and how many per sector (canonical names). */
+export interface ActivityStats {
+  actions: number;
+  sectors: Record<string, number>;
+}
+
+/** Salaried staff: distinct people, contract lines, and 2025 average FTE (Σ FTE × days / 365). */
+export interface StaffStats {
+  people: number;
+  contracts: number;
+  fte_2025: number;
 }
 
 /** Shape of expected.json. */
@@ -23,6 +63,12 @@ export interface Expected {
   volunteering: Record<string, Record<string, VolunteerStats>>;
   people: Record<string, number>;
   shared_people: number;
+  headcounts: Record<string, Record<string, HeadcountStats>>;
+  activities: Record<string, ActivityStats>;
+  staff: Record<string, StaffStats>;
+  partnerships: Record<string, number>;
+  partnership_types: Record<string, number>;
+  testimonies: Record<string, TestimonyStats>;
   totals: {
     attendance_rows_written: number;
     attendance_rows_distinct: number;
@@ -59,6 +105,12 @@ export function buildExpected(seed: number, scale: number, inbox: Inbox, truth: 
     volunteering: truth.volunteering,
     people: truth.people,
     shared_people: truth.sharedPeople,
+    headcounts: truth.headcounts,
+    activities: truth.activities,
+    staff: truth.staff,
+    partnerships: truth.partnerships,
+    partnership_types: truth.partnershipTypes,
+    testimonies: truth.testimonies,
     totals: {
       attendance_rows_written: written,
       attendance_rows_distinct: distinct,
