@@ -8,6 +8,7 @@ import { decodeText } from "../read/decode_text.ts";
 import { parseDelimited } from "../read/parse_delimited.ts";
 import { sniffDelimiter } from "../read/sniff_delimiter.ts";
 import { readWorkbook } from "../read/read_workbook.ts";
+import { readLegacyWorkbook } from "../read/read_legacy_workbook.ts";
 import type { CellRow } from "../read/row.ts";
 
 /** A table read from a file, before its header is found. */
@@ -20,7 +21,7 @@ export interface RawTable {
 }
 
 /** File endings the ingest understands. */
-export const READABLE_EXTENSIONS = [".csv", ".txt", ".tsv", ".xlsx"];
+export const READABLE_EXTENSIONS = [".csv", ".txt", ".tsv", ".xlsx", ".xls"];
 
 /**
  * Reads `bytes` of the file called `fileName` (the ending chooses the reader).
@@ -38,9 +39,8 @@ export async function readTables(fileName: string, bytes: Uint8Array): Promise<R
     return sheets.map(({ sheet, rows }) => ({ sheet, encoding: "xlsx", rows }));
   }
   if (ext === ".xls") {
-    throw new Error(
-      "Les classeurs .xls (Excel 97-2003) ne sont pas encore lus : enregistrez le fichier au format .xlsx ou .csv.",
-    );
+    const sheets = await readLegacyWorkbook(bytes);
+    return sheets.map(({ sheet, rows }) => ({ sheet, encoding: "xls", rows }));
   }
   const { text, encoding } = decodeText(bytes);
   const rows = parseDelimited(text, sniffDelimiter(text));

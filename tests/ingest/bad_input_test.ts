@@ -4,6 +4,7 @@
  * cannot be read are refused with a message saying what to do.
  */
 import assert from "node:assert/strict";
+import * as XLSX from "xlsx";
 import { join } from "node:path";
 import { encodeText } from "../../src/sample/csv.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
@@ -161,7 +162,7 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
       assert.equal(n, 0);
     });
 
-    await t.step("an .xls workbook is refused: save it as .xlsx", async () => {
+    await t.step("a damaged .xls workbook is refused: save it as .xlsx", async () => {
       // The start of an OLE2 compound file, as Excel 97-2003 writes it.
       await write(
         "demo/presences.xls",
@@ -169,13 +170,46 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
       );
       const [r] = await ingest("demo/presences.xls");
       assert.equal(r.status, "rejected");
-      assert.match(r.issues[0].message, /enregistrez le fichier au format \.xlsx/);
+      assert.match(r.issues[0].message, /illisible .* enregistrez-le au format \.xlsx/);
       assert.match(reportText([r]), /demo\/presences\.xls : refusé/);
       // Windows often writes the ending in capitals: the file is still reported, not skipped.
       await write("demo/ANCIEN.XLS", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
       const [upper] = await ingest("demo/ANCIEN.XLS");
       assert.equal(upper?.status, "rejected");
-      assert.match(upper.issues[0].message, /enregistrez le fichier au format \.xlsx/);
+      assert.match(upper.issues[0].message, /enregistrez-le au format \.xlsx/);
+    });
+
+    await t.step("a real Excel 97-2003 workbook loads like any other", async () => {
+      const sheet = XLSX.utils.aoa_to_sheet([
+        ["Export des consommations"],
+        [
+          "IDconso",
+          "IDindividu",
+          "IDinscription",
+          "IDactivite",
+          "date",
+          "heure_debut",
+          "heure_fin",
+          "etat",
+          "quantite",
+        ],
+        [9001, 4, 1, 7, new Date(Date.UTC(2024, 4, 6)), "09:00", "11:30", "present", 1],
+        [9002, 5, 1, 7, "07/05/2024", "09:00", "11:00", "absentj", 1],
+      ], { cellDates: true });
+      const book = XLSX.utils.book_new();
+      XLSX.utils.book_append_sheet(book, sheet, "Mai");
+      await write("demo/mai.xls", new Uint8Array(XLSX.write(book, { type: "array", bookType: "biff8" })));
+      const [r] = await ingest("demo/mai.xls");
+      assert.equal(r.status, "loaded");
+      assert.equal(r.sheet, "Mai");
+      assert.deepEqual([r.rowsRead, r.rowsLoaded], [2, 2]);
+      const rows = await query(
+        "SELECT strftime(visit_date, '%Y-%m-%d') AS d, hours, is_presence FROM stg_attendance WHERE record_ref IN ('noethys:9001', 'noethys:9002') ORDER BY d",
+      );
+      assert.deepEqual(rows, [
+        { d: "2024-05-06", hours: 2.5, is_presence: true },
+        { d: "2024-05-07", hours: 2, is_presence: false },
+      ]);
     });
 
     await t.step("a CSV with no known header is « type d'export non reconnu »", async () => {
@@ -193,6 +227,7 @@ Deno.test("bad cells, unknown structures and unreadable files are explained in F
         { file_name: "demo/consommations_mars.csv", rows_loaded: 4 },
         { file_name: "demo/saisie_mars.csv", rows_loaded: 2 },
         { file_name: "demo/consommations_mars_corrige.csv", rows_loaded: 4 },
+        { file_name: "demo/mai.xls", rows_loaded: 2 },
       ]);
     });
   } finally {
