@@ -111,3 +111,19 @@ Deno.test("no table of the warehouse (issues and loads included) holds a name or
     wh.close();
   }
 });
+
+Deno.test("the warehouse file itself contains none of the sample's names or birth dates", async () => {
+  const { names, dates } = await personalStrings();
+  const patterns = await Deno.makeTempFile({ suffix: ".txt" });
+  // grep -F searches all fixed strings at once (Aho-Corasick), in the raw bytes (-a).
+  const grep = async (lines: string[]) => {
+    await Deno.writeTextFile(patterns, lines.join("\n") + "\n");
+    const out = await new Deno.Command("grep", { args: ["-a", "-o", "-F", "-f", patterns, warehousePath()] })
+      .output();
+    return new TextDecoder().decode(out.stdout).split("\n").filter(Boolean);
+  };
+  // The registry's public names are stored in clear: the same search finds them.
+  assert.ok((await grep(["Maison de quartier des Ors"])).length > 0, "strings are searchable in the file");
+  assert.deepEqual(await grep([...names, ...dates]), []);
+  await Deno.remove(patterns);
+});
