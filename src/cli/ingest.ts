@@ -50,6 +50,16 @@ for (const path of positionals) {
   }
 }
 
+/** A one-line progress bar on the terminal, redrawn in place. */
+function drawBar(file: string, sheet: string | null, done: number, total: number): void {
+  const width = 30;
+  const filled = Math.round((width * done) / Math.max(total, 1));
+  const percent = Math.round((100 * done) / Math.max(total, 1));
+  const label = sheet ? `${file} (${sheet})` : file;
+  const bar = `[${"#".repeat(filled)}${" ".repeat(width - filled)}] ${percent} % ${label}`;
+  Deno.stderr.writeSync(new TextEncoder().encode(`\r${bar}\x1b[K${done >= total ? "\n" : ""}`));
+}
+
 const secret = await loadOrCreateSecret(secretPath());
 if (secret.created) console.error(secretCreatedMessage(secret.path));
 const reports = await withWarehouseLock(warehousePath(), async () => {
@@ -62,6 +72,7 @@ const reports = await withWarehouseLock(warehousePath(), async () => {
       structureId: values.structure,
       archiveDir: archiveDir(),
       progress: (message) => console.error(message),
+      progressRows: Deno.stderr.isTerminal() ? drawBar : undefined,
     });
     if (reports.some((r) => r.status === "loaded" || r.status === "partial")) await publishPageData(wh.conn);
     return reports;

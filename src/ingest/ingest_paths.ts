@@ -26,6 +26,8 @@ export interface IngestOptions {
   now?: Date;
   /** Progress messages (French), e.g. to stderr. */
   progress?: (message: string) => void;
+  /** Rows validated so far in a long file. */
+  progressRows?: (file: string, sheet: string | null, done: number, total: number) => void;
 }
 
 /** Path order putting "x.csv" before "x (copie).csv" or "x - Copie.csv": originals load first. */
@@ -151,6 +153,7 @@ export async function ingestPaths(
           loaders: LOADERS,
           context: { pseudonym: memoPseudonym, qpvOf },
           now,
+          onProgress: options.progressRows,
           onWrite: options.progress &&
             ((name, sheet, rows) =>
               options.progress!(

@@ -34,6 +34,8 @@ export interface LoadOptions {
   now: Date;
   /** Told when a table's rows start being written (for progress display). */
   onWrite?: (file: string, sheet: string | null, rows: number) => void;
+  /** Told every few thousand rows validated (for a progress bar on long files). */
+  onProgress?: (file: string, sheet: string | null, done: number, total: number) => void;
 }
 
 /** Hex SHA-256 of the bytes: the identity of a file in the archive and in `loads`. */
@@ -207,7 +209,12 @@ async function loadTable(
   report.kind = spec.kind;
   report.format = spec.format;
   report.structureId = spec.needsStructure ? options.structureId : null;
-  const validated = validateTable(spec, table, header);
+  const validated = validateTable(
+    spec,
+    table,
+    header,
+    options.onProgress && ((done, total) => options.onProgress!(fileName, table.sheet, done, total)),
+  );
   report.rowsRead = validated.rowsRead;
   report.rowsRejected = validated.rowsRejected;
   report.issues.push(...validated.issues);

@@ -14,6 +14,9 @@ import type { LoaderSpec, ParsedRecord } from "./loader_spec.ts";
 import type { RawTable } from "./read_tables.ts";
 import { parseRecord } from "./parse_record.ts";
 
+/** Rows between two progress reports. */
+const PROGRESS_EVERY = 20_000;
+
 /** One problem found while validating, located in the source file. */
 export interface Issue {
   line: number | null;
@@ -93,6 +96,7 @@ export function validateTable(
   spec: LoaderSpec,
   table: RawTable,
   header: HeaderMatch,
+  onProgress?: (done: number, total: number) => void,
 ): ValidatedTable {
   const headers = table.rows[header.index].cells;
   const issues: Issue[] = header.unknown.map(({ header: name }) => ({
@@ -105,7 +109,10 @@ export function validateTable(
   const records: ValidRecord[] = [];
   let rowsRead = 0;
   let rowsRejected = 0;
+  const total = table.rows.length - header.index - 1;
+  let done = 0;
   for (const row of table.rows.slice(header.index + 1)) {
+    if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress(done, total);
     if (isBlankRow(row.cells)) continue;
     if (isTotalsRow(row.cells)) {
       issues.push({
@@ -161,5 +168,6 @@ export function validateTable(
     }
     records.push({ line: row.line, record: value });
   }
+  if (onProgress && total >= PROGRESS_EVERY) onProgress(total, total);
   return { header, records, issues, rowsRead, rowsRejected };
 }

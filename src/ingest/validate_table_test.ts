@@ -64,3 +64,19 @@ Deno.test("validateTable: header below a title, unknown column, warnings, zod er
     ],
   );
 });
+
+Deno.test("validateTable reports progress every 20 000 rows of a long table", () => {
+  const rows = [{ line: 1, cells: ["Nom", "Couleur", "Nombre"] as (string | null)[] }];
+  for (let i = 0; i < 45_000; i++) rows.push({ line: i + 2, cells: [`p${i}`, "bleu", "1"] });
+  const long: RawTable = { sheet: null, encoding: "utf-8", rows };
+  const seen: [number, number][] = [];
+  const header = matchHeader(spec as unknown as LoaderSpec, long)!;
+  const result = validateTable(
+    spec as unknown as LoaderSpec,
+    long,
+    header,
+    (done, total) => seen.push([done, total]),
+  );
+  assert.equal(result.records.length, 45_000);
+  assert.deepEqual(seen, [[20_000, 45_000], [40_000, 45_000], [45_000, 45_000]]);
+});
