@@ -69,6 +69,10 @@ export const attendanceSheetLoader: LoaderSpec<z.infer<typeof schema>> = {
           birth_year: r.birth_year,
           postcode: null,
           lives_in_qpv: r.neighbourhood ? ctx.qpvOf(r.neighbourhood) !== null : null,
+          // A sign-in sheet says nothing of sex, residence or family quotient.
+          sex: null,
+          commune_insee: null,
+          qf_band: null,
         },
       },
     ];

@@ -5,6 +5,8 @@
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
 import { structuresLoader } from "./structures.ts";
 import { peopleNoethysLoader } from "./people.ts";
+import { peopleLabelledLoader } from "./people_labelled.ts";
+import { householdsNoethysLoader } from "./households.ts";
 import { registrationsNoethysLoader } from "./registrations.ts";
 import { attendanceNoethysLoader } from "./attendance_noethys.ts";
 import { attendanceSheetLoader } from "./attendance_sheet.ts";
@@ -14,11 +16,15 @@ import { activitiesLoader } from "./activities.ts";
 import { staffLoader } from "./staff.ts";
 import { partnershipsLoader } from "./partnerships.ts";
 import { testimoniesLoader } from "./testimonies.ts";
+import { timebankMembersLoader } from "./timebank_members.ts";
+import { timebankExchangesLoader } from "./timebank_exchanges.ts";
 
 // deno-lint-ignore no-explicit-any
 export const LOADERS: LoaderSpec<any>[] = [
   structuresLoader,
   peopleNoethysLoader,
+  peopleLabelledLoader,
+  householdsNoethysLoader,
   registrationsNoethysLoader,
   attendanceNoethysLoader,
   attendanceSheetLoader,
@@ -28,7 +34,6 @@ export const LOADERS: LoaderSpec<any>[] = [
   staffLoader,
   partnershipsLoader,
   testimoniesLoader,
+  timebankMembersLoader,
+  timebankExchangesLoader,
 ];
-
-/** Load order within one ingest run: the registry first, people before what refers to them. */
-export const KIND_ORDER = LOADERS.map((l) => l.kind);

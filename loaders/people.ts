@@ -1,9 +1,11 @@
 /**
- * Loader for people (Noethys `individus`, or labelled exports of other software). Names and
- * birth dates are read only to compute pseudonyms and a birth year; they are never stored.
+ * Loader for people exported by Noethys (`individus`); labelled exports of other software are
+ * read by `people_labelled.ts`. Names and birth dates are read only to compute pseudonyms and
+ * a birth year; they are never stored. Postcode and town become a commune INSEE code.
  */
 import { z } from "zod";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
+import { birthYear, communeOf, personPseudonyms, residenceWarnings, sexOf } from "./people_common.ts";
 
 const schema = z.object({
   person_id: z.string().min(1),
@@ -11,6 +13,7 @@ const schema = z.object({
   last_name: z.string().min(1),
   first_name: z.string().min(1),
   birth_date: z.string().nullable(),
+  sex: z.string().nullable(),
   postcode: z.string().nullable(),
   town: z.string().nullable(),
   neighbourhood: z.string().nullable(),
@@ -19,7 +22,7 @@ const schema = z.object({
 export const peopleNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
   kind: "people",
   format: "noethys-individus",
-  label: "individus (Noethys ou logiciel de gestion)",
+  label: "individus Noethys",
   tables: { stg_people: ["structure_id", "person_ref"] },
   needsStructure: true,
   fields: {
@@ -38,27 +41,32 @@ export const peopleNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
       lenient: true,
       personal: true,
     },
+    sex: { type: "text", aliases: ["sexe", "Sexe", "Genre"], optional: true },
     postcode: { type: "text", aliases: ["cp_resid", "Code postal", "CP"], optional: true },
     town: { type: "text", aliases: ["ville_resid", "Ville", "Commune"], optional: true, personal: true },
     neighbourhood: { type: "text", aliases: ["secteur", "Quartier", "IDsecteur"], optional: true },
   },
   schema,
+  warnings: (r) => residenceWarnings(r),
   toRows(r, ctx) {
-    const personRef = ctx.pseudonym(["noethys", ctx.structureId!, r.person_id]);
-    // Name + birth date identify a person across structures; without a birth date we do not
-    // risk merging two namesakes.
-    const personKey = r.birth_date
-      ? ctx.pseudonym(["personne", r.last_name, r.first_name, r.birth_date])
-      : personRef;
+    const refs = personPseudonyms(ctx, "noethys", {
+      id: r.person_id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      birthDate: r.birth_date,
+    });
     return [{
       table: "stg_people",
       row: {
         structure_id: ctx.structureId,
-        person_ref: personRef,
-        person_key: personKey,
-        birth_year: r.birth_date ? Number(r.birth_date.slice(0, 4)) : null,
+        ...refs,
+        birth_year: birthYear(r.birth_date),
         postcode: r.postcode,
         lives_in_qpv: r.neighbourhood ? ctx.qpvOf(r.neighbourhood) !== null : null,
+        sex: sexOf(r.sex),
+        commune_insee: communeOf(r.postcode, r.town),
+        // The family quotient is a household attribute: see loaders/households.ts.
+        qf_band: null,
       },
     }];
   },

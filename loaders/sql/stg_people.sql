@@ -6,6 +6,9 @@ CREATE TABLE IF NOT EXISTS stg_people (
   birth_year SMALLINT,
   postcode VARCHAR,
   lives_in_qpv BOOLEAN,          -- NULL when the place of residence is unknown
+  sex VARCHAR CHECK (sex IN ('F', 'H')),                   -- NULL when unknown
+  commune_insee VARCHAR CHECK (length(commune_insee) = 5), -- commune of residence, NULL when unknown
+  qf_band VARCHAR,               -- family quotient band (data/reference/qf_bands.csv), never the amount
   load_id INTEGER NOT NULL,
   source_line INTEGER NOT NULL,
   PRIMARY KEY (structure_id, person_ref)

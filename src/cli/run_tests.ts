@@ -83,6 +83,7 @@ try {
 } catch {
   failed += 1; // no report: the test run itself crashed
 }
-await Deno.remove(workspace, { recursive: true }).catch(() => {});
+if (Deno.env.get("OBSERVATOIRE_KEEP_TEST_WORKSPACE")) console.log(`Espace de test conservé : ${workspace}`);
+else await Deno.remove(workspace, { recursive: true }).catch(() => {});
 console.log(`${passed} passed, ${failed} failed`);
 Deno.exit(failed === 0 ? 0 : 1);

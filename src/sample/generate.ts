@@ -18,6 +18,7 @@ import { writeStaff } from "./staff_files.ts";
 import { writePartnerships } from "./partnerships_files.ts";
 import { writeTestimonies } from "./testimonies_files.ts";
 import { writeOtherStructures } from "./other_structures.ts";
+import { writeTimebank } from "./timebank_files.ts";
 
 /** Options of a generation run. */
 export interface SampleOptions {
@@ -134,6 +135,9 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
     structures.filter((s) => !s.cooperation),
     scale,
   );
+  // After every other file, on its own stream: the other files keep their bytes. The sign-in
+  // sheets' stream is forked again (not advanced) to reuse their member names.
+  await writeTimebank(rng.fork("timebank"), rng.fork("accorderie"), inbox, truth, scale);
 
   const expected = buildExpected(seed, scale, inbox, truth);
   const json = new TextEncoder().encode(JSON.stringify(expected, null, 2) + "\n");

@@ -23,6 +23,14 @@ export class Truth {
   readonly partnershipTypes: Record<string, number> = {};
   /** Structure → testimonies written, with consent, and per dimension code. */
   readonly testimonies: Record<string, TestimonyStats> = {};
+  /** The Accorderie's time bank: members listed, exchanges and hours per year. */
+  readonly timebank: TimebankStats = { members: 0, exchanges: {} };
+}
+
+/** Time bank: members in the list, and per year the exchanges written and their hours. */
+export interface TimebankStats {
+  members: number;
+  exchanges: Record<string, { count: number; hours: number }>;
 }
 
 /** Testimonies of one structure: lines, lines with consent, lines tagged with each dimension. */
@@ -69,6 +77,7 @@ export interface Expected {
   partnerships: Record<string, number>;
   partnership_types: Record<string, number>;
   testimonies: Record<string, TestimonyStats>;
+  timebank: TimebankStats;
   totals: {
     attendance_rows_written: number;
     attendance_rows_distinct: number;
@@ -111,6 +120,7 @@ export function buildExpected(seed: number, scale: number, inbox: Inbox, truth: 
     partnerships: truth.partnerships,
     partnership_types: truth.partnershipTypes,
     testimonies: truth.testimonies,
+    timebank: truth.timebank,
     totals: {
       attendance_rows_written: written,
       attendance_rows_distinct: distinct,

@@ -345,6 +345,15 @@ Deno.test("the generated sample ingests as its ground truth says", async (t) => 
       }
     });
 
+    await t.step("Noethys people of Romans-sur-Isère get commune 26281", async () => {
+      const [c] = await query(
+        `SELECT count(*) AS n, count(*) FILTER (WHERE commune_insee = '26281') AS romans
+         FROM stg_people WHERE structure_id IN ('ors', 'saint-nicolas', 'noel-guichard') AND postcode = '26100'`,
+      );
+      assert.ok(Number(c.n) > 0);
+      assert.equal(c.romans, c.n);
+    });
+
     await t.step("a second ingest of the same inbox adds nothing", async () => {
       const count = async () => {
         const out: Record<string, unknown> = {};

@@ -1,0 +1,113 @@
+/**
+ * Loader for people exported with French labels by management software other than Noethys
+ * (AIGA/iNoé, Arpège/Concerto…). Names, birth dates, addresses, CAF numbers and e-mails are
+ * read only to compute pseudonyms and minimised attributes (birth year, sex, commune, QPV flag,
+ * family quotient band); they are never stored.
+ */
+import { z } from "zod";
+import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
+import { birthYear, communeOf, personPseudonyms, qfBand, residenceWarnings, sexOf } from "./people_common.ts";
+
+const schema = z.object({
+  person_id: z.string().min(1),
+  family_id: z.string().nullable(),
+  last_name: z.string().min(1),
+  first_name: z.string().min(1),
+  birth_date: z.string().nullable(),
+  sex: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  town: z.string().nullable(),
+  qf: z.number().nullable(),
+  caf_number: z.string().nullable(),
+  email: z.string().nullable(),
+  neighbourhood: z.string().nullable(),
+});
+
+export const peopleLabelledLoader: LoaderSpec<z.infer<typeof schema>> = {
+  kind: "people",
+  format: "logiciel-gestion-individus",
+  label: "individus (logiciel de gestion)",
+  tables: { stg_people: ["structure_id", "person_ref"] },
+  needsStructure: true,
+  fields: {
+    // Not « N° individu » nor « IDindividu »: those are Noethys (people.ts).
+    person_id: {
+      type: "text",
+      aliases: [
+        "N° adhérent",
+        "Numéro adhérent",
+        "N° d'adhérent",
+        "Identifiant",
+        "Identifiant adhérent",
+        "Code adhérent",
+        "Réf. adhérent",
+        "N° usager",
+        "N° dossier individu",
+      ],
+      required: true,
+    },
+    family_id: { type: "text", aliases: ["N° famille", "N° foyer", "Code famille"], optional: true },
+    last_name: {
+      type: "text",
+      aliases: ["Nom", "Nom de famille", "Nom d'usage"],
+      required: true,
+      personal: true,
+    },
+    first_name: { type: "text", aliases: ["Prénom"], required: true, personal: true },
+    birth_date: {
+      type: "date",
+      aliases: ["Date de naissance", "Né(e) le", "Naissance"],
+      optional: true,
+      lenient: true,
+      personal: true,
+    },
+    sex: { type: "text", aliases: ["Sexe", "Genre", "Civilité"], optional: true },
+    address: { type: "text", aliases: ["Adresse", "Adresse 1", "Rue"], optional: true, personal: true },
+    postcode: { type: "text", aliases: ["Code postal", "CP"], optional: true },
+    town: { type: "text", aliases: ["Ville", "Commune"], optional: true, personal: true },
+    qf: {
+      type: "number",
+      aliases: ["Quotient familial", "QF", "Quotient", "QF CAF"],
+      optional: true,
+      lenient: true,
+      personal: true,
+    },
+    caf_number: {
+      type: "text",
+      aliases: ["N° allocataire", "Numéro allocataire", "N° CAF", "Numéro CAF", "N° allocataire CAF"],
+      optional: true,
+      personal: true,
+    },
+    email: {
+      type: "text",
+      aliases: ["E-mail", "Email", "Courriel", "Adresse e-mail", "Mail"],
+      optional: true,
+      personal: true,
+    },
+    neighbourhood: { type: "text", aliases: ["Quartier", "Secteur"], optional: true },
+  },
+  schema,
+  warnings: (r) => residenceWarnings(r),
+  toRows(r, ctx) {
+    const refs = personPseudonyms(ctx, "logiciel-gestion", {
+      id: r.person_id,
+      lastName: r.last_name,
+      firstName: r.first_name,
+      birthDate: r.birth_date,
+    });
+    return [{
+      table: "stg_people",
+      row: {
+        structure_id: ctx.structureId,
+        ...refs,
+        birth_year: birthYear(r.birth_date),
+        postcode: r.postcode,
+        lives_in_qpv: r.neighbourhood ? ctx.qpvOf(r.neighbourhood) !== null : null,
+        sex: sexOf(r.sex),
+        commune_insee: communeOf(r.postcode, r.town),
+        qf_band: qfBand(r.qf),
+      },
+    }];
+  },
+};
