@@ -18,6 +18,10 @@ import { partnershipsLoader } from "./partnerships.ts";
 import { testimoniesLoader } from "./testimonies.ts";
 import { timebankMembersLoader } from "./timebank_members.ts";
 import { timebankExchangesLoader } from "./timebank_exchanges.ts";
+import { senacsLoader } from "./senacs.ts";
+import { financesLedgerLoader } from "./finances_ledger.ts";
+import { financesBudgetLoader } from "./finances_budget.ts";
+import { financesFundersLoader } from "./finances_funders.ts";
 
 // deno-lint-ignore no-explicit-any
 export const LOADERS: LoaderSpec<any>[] = [
@@ -36,4 +40,8 @@ export const LOADERS: LoaderSpec<any>[] = [
   testimoniesLoader,
   timebankMembersLoader,
   timebankExchangesLoader,
+  financesLedgerLoader,
+  financesBudgetLoader,
+  financesFundersLoader,
+  senacsLoader,
 ];

@@ -19,6 +19,8 @@ import { writePartnerships } from "./partnerships_files.ts";
 import { writeTestimonies } from "./testimonies_files.ts";
 import { writeOtherStructures } from "./other_structures.ts";
 import { writeTimebank } from "./timebank_files.ts";
+import { writeFinances } from "./finances_files.ts";
+import { writeSenacs } from "./senacs_files.ts";
 
 /** Options of a generation run. */
 export interface SampleOptions {
@@ -138,6 +140,10 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   // After every other file, on its own stream: the other files keep their bytes. The sign-in
   // sheets' stream is forked again (not advanced) to reuse their member names.
   await writeTimebank(rng.fork("timebank"), rng.fork("accorderie"), inbox, truth, scale);
+  // Ledgers, budgets and funders on their own stream too, after everything else.
+  await writeFinances(rng.fork("finances"), inbox, truth);
+  // The federation's SENACS extract, on its own stream, after every other file.
+  await writeSenacs(rng.fork("senacs"), inbox, truth, structures);
 
   const expected = buildExpected(seed, scale, inbox, truth);
   const json = new TextEncoder().encode(JSON.stringify(expected, null, 2) + "\n");

@@ -25,6 +25,34 @@ export class Truth {
   readonly testimonies: Record<string, TestimonyStats> = {};
   /** The Accorderie's time bank: members listed, exchanges and hours per year. */
   readonly timebank: TimebankStats = { members: 0, exchanges: {} };
+  /** Structure → fiscal year → totals of its ledger and funders table. */
+  readonly finances: Record<string, Record<string, FinanceStats>> = {};
+  /** The federation's SENACS extract: year, structures answering, totals of known answers. */
+  senacs: SenacsStats = {
+    year: 0,
+    structures: 0,
+    totals: { volunteers_activity: 0, fte_total: 0, budget_total: 0 },
+  };
+}
+
+/** SENACS extract: its year, rows (structures) written, and sums over known answers (« NSP » left out). */
+export interface SenacsStats {
+  year: number;
+  structures: number;
+  totals: { volunteers_activity: number; fte_total: number; budget_total: number };
+}
+
+/**
+ * One structure's year in euros: charges (6xx, debit − credit), produits (7xx except 87x,
+ * credit − debit), contributions_nature (debits of 86x, equal to the credits of 87x), and the
+ * funders table's total and CAF part.
+ */
+export interface FinanceStats {
+  charges: number;
+  produits: number;
+  contributions_nature: number;
+  funding_total: number;
+  caf_funding: number;
 }
 
 /** Time bank: members in the list, and per year the exchanges written and their hours. */
@@ -78,6 +106,8 @@ export interface Expected {
   partnership_types: Record<string, number>;
   testimonies: Record<string, TestimonyStats>;
   timebank: TimebankStats;
+  finances: Record<string, Record<string, FinanceStats>>;
+  senacs: SenacsStats;
   totals: {
     attendance_rows_written: number;
     attendance_rows_distinct: number;
@@ -121,6 +151,8 @@ export function buildExpected(seed: number, scale: number, inbox: Inbox, truth: 
     partnership_types: truth.partnershipTypes,
     testimonies: truth.testimonies,
     timebank: truth.timebank,
+    finances: truth.finances,
+    senacs: truth.senacs,
     totals: {
       attendance_rows_written: written,
       attendance_rows_distinct: distinct,
