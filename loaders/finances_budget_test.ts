@@ -2,45 +2,13 @@
  * Budgets per action: a Windows-1252 sheet typed by hand (title, empty separator row, amounts
  * with non-breaking spaces, « Total général », a line sent twice, impossible lines).
  */
+import { withInbox } from "../tests/support/with_inbox.ts";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { encodeText } from "../src/sample/csv.ts";
-import { openWarehouse, queryRows } from "../src/warehouse/connect.ts";
-import { ingestPaths } from "../src/ingest/ingest_paths.ts";
 
-const KEY = new Uint8Array(32).fill(3);
 const FIXTURE = new URL("../tests/fixtures/finances/budget_actions_2025.csv", import.meta.url);
-const REGISTRY = "Identifiant;Nom;Type\ndemo;Centre social Démo;Centre social\n";
-
-/** A fresh inbox and in-memory warehouse; `ingest` writes files under demo/ and loads them. */
-async function withInbox(
-  run: (ctx: {
-    ingest: (name: string, bytes: Uint8Array) => ReturnType<typeof ingestPaths>;
-    query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-  }) => Promise<void>,
-) {
-  const dir = await Deno.makeTempDir({ prefix: "finances_budget_" });
-  const inbox = join(dir, "inbox");
-  await Deno.mkdir(join(inbox, "demo"), { recursive: true });
-  await Deno.writeFile(join(inbox, "structures.csv"), encodeText(REGISTRY, "utf-8"));
-  const wh = await openWarehouse(":memory:");
-  try {
-    await run({
-      ingest: async (name, bytes) => {
-        await Deno.writeFile(join(inbox, "demo", name), bytes);
-        const reports = await ingestPaths(wh.conn, { paths: [inbox], key: KEY });
-        return reports.filter((r) => r.file === `demo/${name}`);
-      },
-      query: (sql, params = []) => queryRows(wh.conn, sql, params),
-    });
-  } finally {
-    wh.close();
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("a budget per action: planned and actual amounts kept, impossible lines rejected", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("finances_budget_", async ({ ingest, query }) => {
     const [r] = await ingest("budget_actions_2025.csv", await Deno.readFile(FIXTURE));
     assert.equal(r.kind, "finances");
     assert.equal(r.format, "budget-actions");

@@ -2,44 +2,12 @@
  * Funders tables: a Windows-1252 sheet (title, amounts with non-breaking spaces, a blank line,
  * « Total général », an unknown funder, impossible lines) and a workbook.
  */
+import { withInbox } from "../tests/support/with_inbox.ts";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { encodeText } from "../src/sample/csv.ts";
 import { buildWorkbook } from "../src/sample/xlsx.ts";
-import { openWarehouse, queryRows } from "../src/warehouse/connect.ts";
-import { ingestPaths } from "../src/ingest/ingest_paths.ts";
 import { funderTypeOf } from "./finances_funders.ts";
 
-const KEY = new Uint8Array(32).fill(3);
 const FIXTURE = new URL("../tests/fixtures/finances/financeurs_2024.csv", import.meta.url);
-const REGISTRY = "Identifiant;Nom;Type\ndemo;Centre social Démo;Centre social\n";
-
-/** A fresh inbox and in-memory warehouse; `ingest` writes files under demo/ and loads them. */
-async function withInbox(
-  run: (ctx: {
-    ingest: (name: string, bytes: Uint8Array) => ReturnType<typeof ingestPaths>;
-    query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-  }) => Promise<void>,
-) {
-  const dir = await Deno.makeTempDir({ prefix: "finances_funders_" });
-  const inbox = join(dir, "inbox");
-  await Deno.mkdir(join(inbox, "demo"), { recursive: true });
-  await Deno.writeFile(join(inbox, "structures.csv"), encodeText(REGISTRY, "utf-8"));
-  const wh = await openWarehouse(":memory:");
-  try {
-    await run({
-      ingest: async (name, bytes) => {
-        await Deno.writeFile(join(inbox, "demo", name), bytes);
-        const reports = await ingestPaths(wh.conn, { paths: [inbox], key: KEY });
-        return reports.filter((r) => r.file === `demo/${name}`);
-      },
-      query: (sql, params = []) => queryRows(wh.conn, sql, params),
-    });
-  } finally {
-    wh.close();
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("funder variants map to a funder type", () => {
   const cases: [string, string | null][] = [
@@ -73,7 +41,7 @@ Deno.test("funder variants map to a funder type", () => {
 });
 
 Deno.test("a funders sheet: funder types derived, unknown funder kept as « autre », bad amounts rejected", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("finances_funders_", async ({ ingest, query }) => {
     const [r] = await ingest("financeurs_2024.csv", await Deno.readFile(FIXTURE));
     assert.equal(r.kind, "finances");
     assert.equal(r.format, "financeurs");
@@ -109,7 +77,7 @@ Deno.test("a funders sheet: funder types derived, unknown funder kept as « autr
 });
 
 Deno.test("a funders workbook sent later updates the amounts of the same grants", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("finances_funders_", async ({ ingest, query }) => {
     await ingest("financeurs_2024.csv", await Deno.readFile(FIXTURE));
     const workbook = await buildWorkbook([{
       name: "2024",

@@ -3,44 +3,13 @@
  * blank line, « Total général », a line really repeated, impossible lines) and a workbook giving
  * only the fiscal year.
  */
+import { withInbox } from "../tests/support/with_inbox.ts";
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { encodeText } from "../src/sample/csv.ts";
 import { buildWorkbook } from "../src/sample/xlsx.ts";
-import { openWarehouse, queryRows } from "../src/warehouse/connect.ts";
-import { ingestPaths } from "../src/ingest/ingest_paths.ts";
 import { accountClassOf, publishableLabel } from "./finances_ledger.ts";
 
-const KEY = new Uint8Array(32).fill(3);
 const FIXTURE = new URL("../tests/fixtures/finances/grand_livre_2024.csv", import.meta.url);
-const REGISTRY = "Identifiant;Nom;Type\ndemo;Centre social Démo;Centre social\n";
-
-/** A fresh inbox and in-memory warehouse; `ingest` writes files under demo/ and loads them. */
-async function withInbox(
-  run: (ctx: {
-    ingest: (name: string, bytes: Uint8Array) => ReturnType<typeof ingestPaths>;
-    query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-  }) => Promise<void>,
-) {
-  const dir = await Deno.makeTempDir({ prefix: "finances_ledger_" });
-  const inbox = join(dir, "inbox");
-  await Deno.mkdir(join(inbox, "demo"), { recursive: true });
-  await Deno.writeFile(join(inbox, "structures.csv"), encodeText(REGISTRY, "utf-8"));
-  const wh = await openWarehouse(":memory:");
-  try {
-    await run({
-      ingest: async (name, bytes) => {
-        await Deno.writeFile(join(inbox, "demo", name), bytes);
-        const reports = await ingestPaths(wh.conn, { paths: [inbox], key: KEY });
-        return reports.filter((r) => r.file === `demo/${name}`);
-      },
-      query: (sql, params = []) => queryRows(wh.conn, sql, params),
-    });
-  } finally {
-    wh.close();
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("account classes follow the associations' chart of accounts", () => {
   assert.deepEqual(
@@ -64,7 +33,7 @@ Deno.test("account classes follow the associations' chart of accounts", () => {
 });
 
 Deno.test("a ledger export: entries kept with their class, impossible lines rejected with line and column", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("finances_ledger_", async ({ ingest, query }) => {
     const [r] = await ingest("grand_livre_2024.csv", await Deno.readFile(FIXTURE));
     assert.equal(r.kind, "finances");
     assert.equal(r.format, "grand-livre-analytique");
@@ -194,7 +163,7 @@ Deno.test("a ledger export: entries kept with their class, impossible lines reje
 });
 
 Deno.test("a corrected ledger sent again replaces the first, repeated lines kept, nothing doubled", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("finances_ledger_", async ({ ingest, query }) => {
     const bytes = await Deno.readFile(FIXTURE);
     const [first] = await ingest("grand_livre_2024.csv", bytes);
     const text = new TextDecoder("windows-1252").decode(bytes).replace("12\u00a0345,67", "12\u00a0345,76");
@@ -209,7 +178,7 @@ Deno.test("a corrected ledger sent again replaces the first, repeated lines kept
 });
 
 Deno.test("a ledger workbook with only the fiscal year: numeric accounts, « 2023/2024 » exercise", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("finances_ledger_", async ({ ingest, query }) => {
     const workbook = await buildWorkbook([{
       name: "Grand livre",
       rows: [

@@ -2,47 +2,15 @@
  * Head counts of open events, from a Windows-1252 sheet typed by hand (titles above the header,
  * blank lines, a totals row, a decimal comma, impossible counts and dates) and from a workbook.
  */
+import { withInbox } from "../tests/support/with_inbox.ts";
 import assert from "node:assert/strict";
-import { join } from "node:path";
-import { encodeText } from "../src/sample/csv.ts";
 import { buildWorkbook, dateCell, textCell } from "../src/sample/xlsx.ts";
 import { dayOf } from "../src/sample/calendar.ts";
-import { openWarehouse, queryRows } from "../src/warehouse/connect.ts";
-import { ingestPaths } from "../src/ingest/ingest_paths.ts";
 
-const KEY = new Uint8Array(32).fill(3);
 const FIXTURE = new URL("../tests/fixtures/headcounts/comptages_2025.csv", import.meta.url);
-const REGISTRY = "Identifiant;Nom;Type\ndemo;Centre social Démo;Centre social\n";
-
-/** A fresh inbox and in-memory warehouse; `ingest` writes files under demo/ and loads them. */
-async function withInbox(
-  run: (ctx: {
-    ingest: (name: string, bytes: Uint8Array) => ReturnType<typeof ingestPaths>;
-    query: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-  }) => Promise<void>,
-) {
-  const dir = await Deno.makeTempDir({ prefix: "headcounts_" });
-  const inbox = join(dir, "inbox");
-  await Deno.mkdir(join(inbox, "demo"), { recursive: true });
-  await Deno.writeFile(join(inbox, "structures.csv"), encodeText(REGISTRY, "utf-8"));
-  const wh = await openWarehouse(":memory:");
-  try {
-    await run({
-      ingest: async (name, bytes) => {
-        await Deno.writeFile(join(inbox, "demo", name), bytes);
-        const reports = await ingestPaths(wh.conn, { paths: [inbox], key: KEY });
-        return reports.filter((r) => r.file === `demo/${name}`);
-      },
-      query: (sql, params = []) => queryRows(wh.conn, sql, params),
-    });
-  } finally {
-    wh.close();
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 Deno.test("a typed head-count sheet: counts kept, impossible lines rejected with line and column", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("headcounts_", async ({ ingest, query }) => {
     const [r] = await ingest("comptages_2025.csv", await Deno.readFile(FIXTURE));
     assert.equal(r.kind, "headcounts");
     assert.equal(r.format, "comptage-evenements");
@@ -134,7 +102,7 @@ Deno.test("a typed head-count sheet: counts kept, impossible lines rejected with
 });
 
 Deno.test("a workbook sent later for the same summer replaces the typed sheet", async () => {
-  await withInbox(async ({ ingest, query }) => {
+  await withInbox("headcounts_", async ({ ingest, query }) => {
     const [first] = await ingest("comptages_2025.csv", await Deno.readFile(FIXTURE));
     const workbook = await buildWorkbook([{
       name: "Été 2025",
