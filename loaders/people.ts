@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
-import { birthYear, communeOf, personPseudonyms, residenceWarnings, sexOf } from "./people_common.ts";
+import { personRow, residenceWarnings } from "./people_common.ts";
 
 const schema = z.object({
   person_id: z.string().min(1),
@@ -49,25 +49,17 @@ export const peopleNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
   schema,
   warnings: (r) => residenceWarnings(r),
   toRows(r, ctx) {
-    const refs = personPseudonyms(ctx, "noethys", {
+    // The family quotient is a household attribute: see loaders/households.ts.
+    return [personRow(ctx, "noethys", {
       id: r.person_id,
       lastName: r.last_name,
       firstName: r.first_name,
       birthDate: r.birth_date,
-    });
-    return [{
-      table: "stg_people",
-      row: {
-        structure_id: ctx.structureId,
-        ...refs,
-        birth_year: birthYear(r.birth_date),
-        postcode: r.postcode,
-        lives_in_qpv: r.neighbourhood ? ctx.qpvOf(r.neighbourhood) !== null : null,
-        sex: sexOf(r.sex),
-        commune_insee: communeOf(r.postcode, r.town),
-        // The family quotient is a household attribute: see loaders/households.ts.
-        qf_band: null,
-      },
-    }];
+      sex: r.sex,
+      postcode: r.postcode,
+      town: r.town,
+      neighbourhood: r.neighbourhood,
+      qf: null,
+    })];
   },
 };

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { LoadContext } from "../src/ingest/loader_spec.ts";
+import type { LoadContext, TableRow } from "../src/ingest/loader_spec.ts";
 import { communeInsee } from "../src/ingest/commune_lookup.ts";
 import { qfBandOf, referenceQfBands } from "../src/ingest/qf_bands.ts";
 
@@ -74,4 +74,41 @@ export function communeOf(postcode: string | null, town: string | null): string 
 /** Family quotient band of an amount (null when unknown). */
 export function qfBand(qf: number | null): string | null {
   return qf === null ? null : qfBandOf(referenceQfBands(), qf).band;
+}
+
+/** What a people export says about one person, before minimisation. */
+export interface PersonRecord {
+  id: string;
+  lastName: string;
+  firstName: string;
+  birthDate: string | null;
+  sex: string | null;
+  postcode: string | null;
+  town: string | null;
+  neighbourhood: string | null;
+  qf: number | null;
+}
+
+/**
+ * The `stg_people` row of a person: pseudonyms and minimised attributes only.
+ *
+ * @example
+ * ```ts
+ * personRow(ctx, "noethys", { id: "12", lastName: "Martin", ... }).row.birth_year // 1984
+ * ```
+ */
+export function personRow(ctx: LoadContext, software: string, p: PersonRecord): TableRow {
+  return {
+    table: "stg_people",
+    row: {
+      structure_id: ctx.structureId,
+      ...personPseudonyms(ctx, software, p),
+      birth_year: birthYear(p.birthDate),
+      postcode: p.postcode,
+      lives_in_qpv: p.neighbourhood ? ctx.qpvOf(p.neighbourhood) !== null : null,
+      sex: sexOf(p.sex),
+      commune_insee: communeOf(p.postcode, p.town),
+      qf_band: qfBand(p.qf),
+    },
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
-import { birthYear, communeOf, personPseudonyms, qfBand, residenceWarnings, sexOf } from "./people_common.ts";
+import { personRow, residenceWarnings } from "./people_common.ts";
 
 const schema = z.object({
   person_id: z.string().min(1),
@@ -90,24 +90,16 @@ export const peopleLabelledLoader: LoaderSpec<z.infer<typeof schema>> = {
   schema,
   warnings: (r) => residenceWarnings(r),
   toRows(r, ctx) {
-    const refs = personPseudonyms(ctx, "logiciel-gestion", {
+    return [personRow(ctx, "logiciel-gestion", {
       id: r.person_id,
       lastName: r.last_name,
       firstName: r.first_name,
       birthDate: r.birth_date,
-    });
-    return [{
-      table: "stg_people",
-      row: {
-        structure_id: ctx.structureId,
-        ...refs,
-        birth_year: birthYear(r.birth_date),
-        postcode: r.postcode,
-        lives_in_qpv: r.neighbourhood ? ctx.qpvOf(r.neighbourhood) !== null : null,
-        sex: sexOf(r.sex),
-        commune_insee: communeOf(r.postcode, r.town),
-        qf_band: qfBand(r.qf),
-      },
-    }];
+      sex: r.sex,
+      postcode: r.postcode,
+      town: r.town,
+      neighbourhood: r.neighbourhood,
+      qf: r.qf,
+    })];
   },
 };
