@@ -25,14 +25,12 @@
  *   an alias is not matched, so long labels must be listed as aliases. A question code is handled
  *   at module load: for a field whose aliases hold a code (« Q12 »), « Q12 <alias> » is added for
  *   each of its other aliases, so « Q12 - Nombre de bénévoles d'activité » matches;
- * - unmapped columns get the generic « colonne inconnue » warning (the loader label tells the user
- *   to add them to the mapping), but their values never reach the loader, so
- *   `stg_senacs_unmapped` is declared and stays empty until the generic path hands them over;
+ * - unmapped columns are reported (« colonne inconnue … ajoutez-la à … senacs_fields.csv ») and
+ *   their values kept as typed in `stg_senacs_unmapped` (`keepUnknownColumns`);
  * - a loader sees neither the file nor the sheet name (no year from « senacs_2024.xlsx ») nor,
  *   when it does not need a structure, the folder's structure (no single-row fallback): both
  *   columns are required;
- * - a loader does not see the user's header either: `column_label` holds the mapping's reference
- *   label (its first alias), not the header as typed.
+ * - `column_label` holds the header as the user typed it.
  *
  * @module
  */
@@ -230,8 +228,10 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
   return {
     kind: "senacs",
     format: "senacs-questionnaire",
-    // Shown in the « colonne inconnue » warning: tells the user how to keep an unmapped column.
-    label: "questionnaire SENACS ; colonne non reconnue : ajoutez-la à data/reference/senacs_fields.csv",
+    label: "questionnaire SENACS",
+    keepUnknownColumns: true,
+    unknownColumnAdvice:
+      "pour l'exploiter, ajoutez-la à data/reference/senacs_fields.csv puis rechargez le fichier",
     tables: {
       stg_senacs_answers: ["structure_id", "survey_year", "field"],
       stg_senacs_unmapped: ["structure_id", "survey_year", "column_label"],
@@ -245,8 +245,20 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
         message: "aucune réponse reconnue sur cette ligne : rien n'est chargé pour cette structure",
       }];
     },
-    toRows(r): TableRow[] {
+    toRows(r, _ctx, extras): TableRow[] {
       const rows: TableRow[] = [];
+      // Unmapped questions are kept as typed: a mapping added later applies on re-ingest.
+      for (const { header, value } of extras?.unknownCells ?? []) {
+        rows.push({
+          table: "stg_senacs_unmapped",
+          row: {
+            structure_id: r.structure_id,
+            survey_year: r.survey_year,
+            column_label: header,
+            value_text: value,
+          },
+        });
+      }
       for (const f of mapping) {
         const value = r[f.field];
         if (value === null || value === undefined) continue;
@@ -268,7 +280,7 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
               : unknown || typeof value === "string"
               ? String(value)
               : null,
-            column_label: referenceLabel(f),
+            column_label: extras?.headers[f.field] ?? referenceLabel(f),
           },
         });
       }

@@ -130,9 +130,14 @@ Deno.test("the federation's extract: one row per structure, NSP and / unknown, b
         field: "budget_total",
         value_number: 412350,
         value_text: null,
-        column_label: "Montant total des produits de l'exercice",
+        column_label: "Budget total", // the header as typed in this export
         source_line: 3,
       });
+      // The unmapped question is kept as typed, line by line, for a mapping added later.
+      const unmapped = await query(
+        "SELECT DISTINCT column_label FROM stg_senacs_unmapped ORDER BY column_label",
+      );
+      assert.deepEqual(unmapped, [{ column_label: "Commentaire libre" }]);
       assert.deepEqual(
         [
           pick("demo", "fte_total").value_number,
@@ -198,7 +203,7 @@ Deno.test("an alias added to a copy of the mapping maps the unmapped column, no 
       const rows = await query(
         "SELECT value_number, column_label FROM stg_senacs_answers WHERE field = 'shared_gardens'",
       );
-      assert.deepEqual(rows, [{ value_number: 2, column_label: "Nombre de jardins partagés" }]);
+      assert.deepEqual(rows, [{ value_number: 2, column_label: "Q99 - Nombre de jardins partagés" }]);
     });
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -1,6 +1,5 @@
 -- Staging table stg_senacs_unmapped: SENACS columns absent from data/reference/senacs_fields.csv,
--- kept as typed so a later mapping can be applied by re-ingesting. Declared for the SENACS loader;
--- filled once the generic ingest hands unmapped columns to loaders (see loaders/senacs.ts).
+-- kept as typed so a later mapping can be applied by re-ingesting (see loaders/senacs.ts).
 CREATE TABLE IF NOT EXISTS stg_senacs_unmapped (
   structure_id VARCHAR NOT NULL,
   survey_year INTEGER NOT NULL,

@@ -46,11 +46,20 @@ export function sha256(bytes: Uint8Array): string {
 type RowsByTable = Map<string, Map<string, TableRow["row"]>>;
 
 /** Warehouse rows of the valid records, one per key (later duplicates reported, not written). */
-function collectRows(spec: LoaderSpec, validated: ValidatedTable, context: LoadContext, report: LoadReport) {
+function collectRows(
+  spec: LoaderSpec,
+  validated: ValidatedTable,
+  context: LoadContext,
+  report: LoadReport,
+  headerText: (column: number) => string,
+) {
   const byTable: RowsByTable = new Map();
   const primary = Object.keys(spec.tables)[0];
-  for (const { line, record } of validated.records) {
-    for (const { table: name, row } of spec.toRows(record, context)) {
+  const headers = Object.fromEntries(
+    Object.entries(validated.header.columns).map(([field, index]) => [field, headerText(index)]),
+  );
+  for (const { line, record, unknownCells } of validated.records) {
+    for (const { table: name, row } of spec.toRows(record, context, { unknownCells, headers })) {
       const key = spec.tables[name].map((k) => row[k]).join("\u0001");
       let rows = byTable.get(name);
       if (!rows) byTable.set(name, rows = new Map());
@@ -218,11 +227,13 @@ async function loadTable(
   report.rowsRead = validated.rowsRead;
   report.rowsRejected = validated.rowsRejected;
   report.issues.push(...validated.issues);
+  const headerCells = table.rows[header.index].cells;
   const byTable = collectRows(
     spec,
     validated,
     { ...options.context, structureId: report.structureId },
     report,
+    (column) => String(headerCells[column] ?? "").trim(),
   );
   if (validated.records.length === 0) {
     report.status = "rejected";

@@ -64,7 +64,22 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
    * Warehouse rows for one valid record. A row whose key is already in the table replaces it
    * (a re-sent export updates, never duplicates).
    */
-  toRows(record: T, ctx: LoadContext): TableRow[];
+  toRows(record: T, ctx: LoadContext, extras?: RowExtras): TableRow[];
+  /**
+   * Columns the loader does not map are handed to `toRows` (in `extras.unknownCells`) instead of
+   * being only reported: wide questionnaires keep them for a mapping added later.
+   */
+  keepUnknownColumns?: boolean;
+  /** Advice appended to the « colonne inconnue » warning (how to map the column). */
+  unknownColumnAdvice?: string;
+}
+
+/** What `toRows` receives besides the record. */
+export interface RowExtras {
+  /** Non-empty cells of unmapped columns (only with `keepUnknownColumns`), header as typed. */
+  unknownCells: { header: string; value: string }[];
+  /** The user's own header for each mapped field. */
+  headers: Record<string, string>;
 }
 
 /** One row for one staging table (column → value; load_id and source_line are added). */

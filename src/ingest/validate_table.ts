@@ -31,6 +31,8 @@ export interface Issue {
 export interface ValidRecord {
   line: number;
   record: ParsedRecord;
+  /** Cells of unmapped columns, for loaders that keep them. */
+  unknownCells: { header: string; value: string }[];
 }
 
 /** The outcome of validating one table. */
@@ -104,7 +106,13 @@ export function validateTable(
     column: name,
     value: null,
     severity: "avertissement",
-    message: `colonne inconnue « ${name} » : ignorée pour ce type d'export (${spec.label})`,
+    message: spec.keepUnknownColumns
+      ? `colonne inconnue « ${name} » : valeurs conservées à part (${spec.label})${
+        spec.unknownColumnAdvice ? ` ; ${spec.unknownColumnAdvice}` : ""
+      }`
+      : `colonne inconnue « ${name} » : ignorée pour ce type d'export (${spec.label})${
+        spec.unknownColumnAdvice ? ` ; ${spec.unknownColumnAdvice}` : ""
+      }`,
   }));
   const records: ValidRecord[] = [];
   let rowsRead = 0;
@@ -166,7 +174,14 @@ export function validateTable(
         message: w.message,
       });
     }
-    records.push({ line: row.line, record: value });
+    const unknownCells = spec.keepUnknownColumns
+      ? header.unknown.map(({ column, header: name }) => ({
+        header: name,
+        value: cellText(row.cells[column]).trim(),
+      }))
+        .filter((c) => c.value !== "")
+      : [];
+    records.push({ line: row.line, record: value, unknownCells });
   }
   if (onProgress && total >= PROGRESS_EVERY) onProgress(total, total);
   return { header, records, issues, rowsRead, rowsRejected };
