@@ -10,6 +10,7 @@
  * at hours × SMIC in 864 (debit) and 870 (credit). Every line is valid; a few purchases are
  * really typed twice (two identical receipts) and both count. Amounts are computed in cents.
  */
+import { frenchMonthName } from "../read/french_months.ts";
 import type { Random } from "./random.ts";
 import type { Inbox } from "./inbox.ts";
 import type { FinanceStats, Truth } from "./truth.ts";
@@ -21,21 +22,6 @@ import type { Row } from "write-excel-file/node";
 const YEARS = [2023, 2024, 2025] as const;
 /** Gross hourly SMIC in cents used to value volunteering (the rate in force most of the year). */
 const SMIC_CENTS: Record<number, number> = { 2023: 1152, 2024: 1165, 2025: 1188 };
-const MONTHS = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre",
-];
-
 /** One funder line of the funders table, credited in the ledger. */
 interface Grant {
   funder: string;
@@ -235,12 +221,12 @@ function yearBooks(rng: Random, p: Profile, year: number) {
     const day = dayOf(year, m, 28);
     p.sections.forEach((section, i) => {
       const gross = vary(rng, p.salaries[i]);
-      add(day, "OD", "641100", `Salaires ${MONTHS[m - 1]} ${year}`, section, gross, 0);
+      add(day, "OD", "641100", `Salaires ${frenchMonthName(m)} ${year}`, section, gross, 0);
       add(
         day,
         "OD",
         "645100",
-        `Charges sociales ${MONTHS[m - 1]} ${year}`,
+        `Charges sociales ${frenchMonthName(m)} ${year}`,
         section,
         Math.round(gross * 0.42),
         0,
@@ -310,7 +296,7 @@ function yearBooks(rng: Random, p: Profile, year: number) {
         dayOf(year, m, 25),
         "VT",
         "706300",
-        `Participations des familles ${MONTHS[m - 1]}`,
+        `Participations des familles ${frenchMonthName(m)}`,
         "ALSH",
         0,
         part,
