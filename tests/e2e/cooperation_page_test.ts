@@ -92,6 +92,28 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       assert.match(table, new RegExp(`Maison de quartier des Ors\\s+${fr.format(expected.participants)}`));
     });
 
+    await t.step("the table downloads as a French CSV with the same figures", async () => {
+      const link = page.locator("[data-testid=download-structures] a");
+      assert.equal(await link.innerText(), "Télécharger (CSV)");
+      assert.equal(await link.getAttribute("download"), "la-cooperation-2019.csv");
+      const [bom, csv] = await link.evaluate(async (a: HTMLAnchorElement) => {
+        const bytes = new Uint8Array(await (await fetch(a.href)).arrayBuffer());
+        return [Array.from(bytes.slice(0, 3)), new TextDecoder().decode(bytes)] as const;
+      });
+      const expected = await warehouseYear("ors", 2019);
+      assert.deepEqual(bom, [0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens the accents right
+      assert.match(csv, /^Structure;Année;Participants;Passages;/);
+      // Raw numbers, decimal comma: Excel can compute on them.
+      assert.match(
+        csv,
+        new RegExp(
+          `\r\nMaison de quartier des Ors;2019;${expected.participants};${expected.visits};${
+            String(expected.person_hours).replace(".", ",")
+          };`,
+        ),
+      );
+    });
+
     await t.step("small counts are shown as « < 5 », never as a number", async () => {
       const wh = await openWarehouse(warehousePath());
       const small = await queryRows(
