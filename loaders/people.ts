@@ -5,19 +5,9 @@
  */
 import { z } from "zod";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
-import { personRow, residenceWarnings } from "./people_common.ts";
+import { personRow, personSchema, residenceWarnings } from "./people_common.ts";
 
-const schema = z.object({
-  person_id: z.string().min(1),
-  family_id: z.string().nullable(),
-  last_name: z.string().min(1),
-  first_name: z.string().min(1),
-  birth_date: z.string().nullable(),
-  sex: z.string().nullable(),
-  postcode: z.string().nullable(),
-  town: z.string().nullable(),
-  neighbourhood: z.string().nullable(),
-});
+const schema = personSchema;
 
 export const peopleNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
   kind: "people",

@@ -4,9 +4,23 @@
  *
  * @module
  */
+import { z } from "zod";
 import type { LoadContext, TableRow } from "../src/ingest/loader_spec.ts";
 import { communeInsee } from "../src/ingest/commune_lookup.ts";
 import { qfBandOf, referenceQfBands } from "../src/ingest/qf_bands.ts";
+
+/** What every people export holds (formats add their own columns with `.extend`). */
+export const personSchema = z.object({
+  person_id: z.string().min(1),
+  family_id: z.string().nullable(),
+  last_name: z.string().min(1),
+  first_name: z.string().min(1),
+  birth_date: z.string().nullable(),
+  sex: z.string().nullable(),
+  postcode: z.string().nullable(),
+  town: z.string().nullable(),
+  neighbourhood: z.string().nullable(),
+});
 
 /**
  * Pseudonyms of a person of a management software: `person_ref` from the software's own id

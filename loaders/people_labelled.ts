@@ -6,22 +6,13 @@
  */
 import { z } from "zod";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
-import { personRow, residenceWarnings } from "./people_common.ts";
+import { personRow, personSchema, residenceWarnings } from "./people_common.ts";
 
-const schema = z.object({
-  person_id: z.string().min(1),
-  family_id: z.string().nullable(),
-  last_name: z.string().min(1),
-  first_name: z.string().min(1),
-  birth_date: z.string().nullable(),
-  sex: z.string().nullable(),
+const schema = personSchema.extend({
   address: z.string().nullable(),
-  postcode: z.string().nullable(),
-  town: z.string().nullable(),
   qf: z.number().nullable(),
   caf_number: z.string().nullable(),
   email: z.string().nullable(),
-  neighbourhood: z.string().nullable(),
 });
 
 export const peopleLabelledLoader: LoaderSpec<z.infer<typeof schema>> = {

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { dirname } from "node:path";
 
 /**
  * Runs `work` while holding the warehouse lock, waiting (with a French message) if another
@@ -20,8 +21,7 @@ export async function withWarehouseLock<T>(
   log: (message: string) => void = console.error,
 ): Promise<T> {
   if (warehouse === ":memory:") return await work();
-  const dir = warehouse.slice(0, Math.max(0, warehouse.lastIndexOf("/")));
-  if (dir) await Deno.mkdir(dir, { recursive: true });
+  await Deno.mkdir(dirname(warehouse), { recursive: true });
   const file = await Deno.open(`${warehouse}.lock`, { create: true, write: true });
   try {
     if (!(await file.tryLock(true))) {
