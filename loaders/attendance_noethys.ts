@@ -43,6 +43,12 @@ const schema = z.object({
   path: ["end"],
 });
 
+/** A constant SQL string literal (the loader's own vocabulary, never a user's value). */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Minutes since midnight of an "HH:MM" SQL expression. */
+const minutesSql = (time: string) => `(CAST(${time}[1:2] AS INTEGER) * 60 + CAST(${time}[4:5] AS INTEGER))`;
+
 function hoursBetween(start: string | null, end: string | null): number | null {
   if (!start || !end) return null;
   const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -69,6 +75,29 @@ export const attendanceNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
     quantity: { type: "number", aliases: ["quantite", "Quantité"], optional: true },
   },
   schema,
+  // The same rules in SQL for big files; states only in Noethys' own lowercase spelling (other
+  // spellings go through the schema above).
+  sql: {
+    accepts: `conso_id IS NOT NULL AND person_id IS NOT NULL AND "date" IS NOT NULL
+      AND state IN (${Object.keys(STATES).map(literal).join(", ")})
+      AND (start IS NULL OR "end" IS NULL OR start < "end")`,
+    columns: {
+      structure_id: "structure_id",
+      record_ref: "'noethys:' || conso_id",
+      person_ref: "person_ref",
+      activity_label: "activity_id",
+      visit_date: '"date"',
+      hours: `CASE WHEN start IS NOT NULL AND "end" IS NOT NULL
+        THEN (${minutesSql('"end"')} - ${minutesSql("start")}) / 60 END`,
+      state: `CASE state ${
+        Object.entries(STATES).map(([k, v]) => `WHEN ${literal(k)} THEN ${literal(v)}`).join(" ")
+      } END`,
+      is_presence: `CASE state ${
+        Object.entries(STATES).map(([k, v]) => `WHEN ${literal(k)} THEN ${v === "present"}`).join(" ")
+      } END`,
+    },
+    pseudonyms: { person_ref: { field: "person_id", parts: (structure, id) => ["noethys", structure!, id] } },
+  },
   toRows(r, ctx) {
     return [{
       table: "stg_attendance",

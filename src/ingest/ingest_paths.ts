@@ -13,7 +13,8 @@ import { ensureSchema } from "../warehouse/schema.ts";
 import { loadFile, sha256 } from "./load_file.ts";
 import { type LoadReport, rejectedReport } from "./load_report.ts";
 import { loadQpvLookup } from "./qpv_reference.ts";
-import { READABLE_EXTENSIONS } from "./read_tables.ts";
+import { READABLE_EXTENSIONS, readTables } from "./read_tables.ts";
+import { detectLoader } from "./detect_loader.ts";
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -28,6 +29,8 @@ export interface IngestOptions {
   progress?: (message: string) => void;
   /** Rows validated so far in a long file. */
   progressRows?: (file: string, sheet: string | null, done: number, total: number) => void;
+  /** SQL path for delimited files: always, never, or by size when absent (see `LoadOptions.sqlPath`). */
+  sqlPath?: boolean;
 }
 
 /** Path order putting "x.csv" before "x (copie).csv" or "x - Copie.csv": originals load first. */
@@ -84,6 +87,16 @@ export function structureFromPath(file: string, root: string): string | null {
   return parts.length > 1 ? parts[parts.length - 2] : null;
 }
 
+/** Whether a file at the root of the inbox is a structures registry (by its header). */
+async function isRegistry(file: string): Promise<boolean> {
+  try {
+    const tables = await readTables(file, await Deno.readFile(file));
+    return tables.some((table) => detectLoader(LOADERS, table)?.spec.kind === "structures");
+  } catch {
+    return false; // an unreadable file is reported when its turn comes
+  }
+}
+
 /**
  * Ingests every file under `options.paths` into the warehouse behind `conn`.
  *
@@ -117,11 +130,13 @@ export async function ingestPaths(
       }
     }
   }
-  // Files at the root of the inbox (the registry) go first: the others refer to its structures.
-  files.sort((a, b) =>
-    Number(structureFromPath(a.file, a.root) !== null) -
-    Number(structureFromPath(b.file, b.root) !== null)
-  );
+  // The registry goes first, then the other files at the root of the inbox (federation's
+  // extracts, survey forms), then the structures' folders: the others refer to its structures.
+  const rank = new Map<string, number>();
+  for (const { file, root } of files) {
+    rank.set(file, structureFromPath(file, root) !== null ? 2 : await isRegistry(file) ? 0 : 1);
+  }
+  files.sort((a, b) => rank.get(a.file)! - rank.get(b.file)!);
   const memoPseudonym = memoise((parts) => pseudonym(options.key, parts));
   for (const { file, root } of files) {
     const bytes = await Deno.readFile(file);
@@ -154,6 +169,8 @@ export async function ingestPaths(
           context: { pseudonym: memoPseudonym, qpvOf },
           now,
           onProgress: options.progressRows,
+          sqlPath: options.sqlPath,
+          key: options.key,
           onWrite: options.progress &&
             ((name, sheet, rows) =>
               options.progress!(

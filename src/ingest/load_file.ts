@@ -16,9 +16,13 @@ import { inTransaction, queryRows } from "../warehouse/connect.ts";
 import { detectLoader } from "./detect_loader.ts";
 import type { LoadContext, LoaderSpec, TableRow } from "./loader_spec.ts";
 import { emptyReport, type LoadReport, rejectedReport } from "./load_report.ts";
-import { type RawTable, readTables } from "./read_tables.ts";
+import { decodeDelimited, isWorkbook, type RawTable, readTables } from "./read_tables.ts";
+import { parseDelimited } from "../read/parse_delimited.ts";
+import type { HeaderMatch } from "../read/find_header.ts";
+import { dropStaged, sqlPathApplies, STAGED } from "./stage_delimited_sql.ts";
+import { stageInChild } from "./stage_in_child.ts";
 import { type ValidatedTable, validateTable } from "./validate_table.ts";
-import { writeRows } from "./write_rows.ts";
+import { columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
 
 export type { LoadReport } from "./load_report.ts";
 
@@ -34,6 +38,14 @@ export interface LoadOptions {
   now: Date;
   /** Told when a table's rows start being written (for progress display). */
   onWrite?: (file: string, sheet: string | null, rows: number) => void;
+  /**
+   * `true` sends every delimited file of a loader with a SQL twin through the SQL path, `false`
+   * none (the reference it is tested against); by default only files of 2 MB or more, below
+   * which starting its process costs more than it saves.
+   */
+  sqlPath?: boolean;
+  /** Pseudonymisation key: the SQL path's separate process needs it (no key, no SQL path). */
+  key?: Uint8Array;
   /** Told every few thousand rows validated (for a progress bar on long files). */
   onProgress?: (file: string, sheet: string | null, done: number, total: number) => void;
 }
@@ -42,6 +54,9 @@ export interface LoadOptions {
 export function sha256(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
+
+/** Size from which a delimited file goes through the SQL path by default (about 40,000 lines). */
+export const SQL_PATH_MIN_BYTES = 2_000_000;
 
 type RowsByTable = Map<string, Map<string, TableRow["row"]>>;
 
@@ -99,29 +114,120 @@ function periodOf(spec: LoaderSpec, byTable: RowsByTable): [string, string] | [n
   return first === null ? [null, null] : [first, last!];
 }
 
-/** Writes one validated sheet (rows, load record, issues) in one transaction. */
-async function writeLoad(
-  conn: DuckDBConnection,
-  spec: LoaderSpec,
-  table: RawTable,
-  byTable: RowsByTable,
-  report: LoadReport,
-  now: Date,
-): Promise<void> {
-  const [periodStart, periodEnd] = periodOf(spec, byTable);
-  await inTransaction(conn, async () => {
-    const [{ id }] = await queryRows(conn, "SELECT nextval('load_id_seq') AS id");
-    const loadId = Number(id);
-    report.loadId = loadId;
+/** Writes the rows of one load; returns the primary table's rows loaded and replaced. */
+type WriteTables = (loadId: number) => Promise<{ loaded: number; replaced: number }>;
+
+/** Writes rows kept in memory, table by table. */
+function memoryWriter(conn: DuckDBConnection, spec: LoaderSpec, byTable: RowsByTable): WriteTables {
+  return async (loadId) => {
+    let loaded = 0;
+    let replaced = 0;
     for (const [name, rows] of byTable) {
       const withLoad = [...rows.values()];
       for (const row of withLoad) row.load_id = loadId;
       const result = await writeRows(conn, name, spec.tables[name], withLoad);
       if (name === Object.keys(spec.tables)[0]) {
-        report.rowsLoaded = withLoad.length;
-        report.rowsReplaced = result.replaced;
+        loaded = withLoad.length;
+        replaced = result.replaced;
       }
     }
+    return { loaded, replaced };
+  };
+}
+
+/**
+ * The snapshot rule (`replaceScope`): removes the rows of earlier loads sharing the scope values
+ * of this load's rows, marks the loads left empty as replaced; returns the first table's rows
+ * removed.
+ */
+async function replaceSnapshot(
+  conn: DuckDBConnection,
+  spec: LoaderSpec,
+  loadId: number,
+  report: LoadReport,
+): Promise<number> {
+  if (!spec.replaceScope) return 0;
+  const [primary, ...others] = Object.keys(spec.tables);
+  const same = spec.replaceScope.map((c) => `p.${ident(c)} IS NOT DISTINCT FROM t.${ident(c)}`).join(" AND ");
+  const emptied = new Set<number>();
+  let removed = 0;
+  for (const name of [primary, ...others]) {
+    const rows = await queryRows(
+      conn,
+      `DELETE FROM ${ident(name)} t WHERE t.load_id <> $1
+         AND EXISTS (SELECT 1 FROM ${ident(primary)} p WHERE p.load_id = $1 AND ${same})
+       RETURNING t.load_id`,
+      [loadId],
+    );
+    if (name === primary) removed = rows.length;
+    for (const { load_id } of rows) emptied.add(Number(load_id));
+  }
+  for (const earlier of [...emptied].sort((a, b) => a - b)) {
+    const left = await queryRows(
+      conn,
+      Object.keys(spec.tables).map((name) => `SELECT 1 FROM ${ident(name)} WHERE load_id = $1`).join(
+        " UNION ALL ",
+      ),
+      [earlier],
+    );
+    if (left.length > 0) continue;
+    await conn.run("UPDATE loads SET superseded_by = $1 WHERE load_id = $2", [loadId, earlier] as never);
+    report.superseded.push(earlier);
+  }
+  return removed;
+}
+
+/** Rejects the valid records whose structure id (`spec.structureField`) is not in the registry. */
+async function checkStructures(
+  conn: DuckDBConnection,
+  spec: LoaderSpec,
+  validated: ValidatedTable,
+  headerText: (column: number) => string,
+): Promise<void> {
+  const field = spec.structureField;
+  if (!field) return;
+  const known = new Set(
+    (await queryRows(conn, "SELECT structure_id FROM stg_structures")).map((r) => String(r.structure_id)),
+  );
+  const column = validated.header.columns[field];
+  const kept = [];
+  for (const record of validated.records) {
+    const id = record.record[field];
+    if (typeof id !== "string" || known.has(id)) {
+      kept.push(record);
+      continue;
+    }
+    validated.rowsRejected++;
+    validated.issues.push({
+      line: record.line,
+      column: column === undefined ? field : headerText(column),
+      value: id,
+      severity: "erreur",
+      message:
+        `structure « ${id} » absente du registre des structures : ajoutez-la au registre (structures.csv) ou corrigez l'identifiant`,
+    });
+  }
+  validated.records = kept;
+  validated.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Writes one validated sheet (rows, load record, issues) in one transaction. */
+async function writeLoad(
+  conn: DuckDBConnection,
+  spec: LoaderSpec,
+  table: { sheet: string | null; encoding: string },
+  [periodStart, periodEnd]: [string, string] | [null, null],
+  writeTables: WriteTables,
+  report: LoadReport,
+  now: Date,
+): Promise<void> {
+  await inTransaction(conn, async () => {
+    const [{ id }] = await queryRows(conn, "SELECT nextval('load_id_seq') AS id");
+    const loadId = Number(id);
+    report.loadId = loadId;
+    const { loaded, replaced } = await writeTables(loadId);
+    report.rowsLoaded = loaded;
+    report.rowsReplaced = replaced + await replaceSnapshot(conn, spec, loadId, report);
     if (periodStart !== null && report.structureId !== null) {
       const superseded = await queryRows(
         conn,
@@ -180,26 +286,27 @@ async function writeLoad(
   });
 }
 
-/** Loads one table (a CSV, or one sheet of a workbook). */
-async function loadTable(
-  conn: DuckDBConnection,
+/** The loader of a table and its report so far, or the report of a table refused whole. */
+function prepareTable(
   table: RawTable,
   hash: string,
   options: LoadOptions,
-): Promise<LoadReport> {
+): { spec: LoaderSpec; header: HeaderMatch; report: LoadReport } | { report: LoadReport } {
   const { fileName } = options;
   const candidates = options.kind ? options.loaders.filter((l) => l.kind === options.kind) : options.loaders;
   const found = detectLoader(candidates, table);
   if (!found) {
-    return rejectedReport(
-      fileName,
-      hash,
-      options.kind
-        ? `les colonnes obligatoires d'un export « ${options.kind} » sont introuvables dans les 30 premières lignes`
-        : "type d'export non reconnu : aucune ligne d'en-tête connue dans les 30 premières lignes",
-      options.structureId,
-      table.sheet,
-    );
+    return {
+      report: rejectedReport(
+        fileName,
+        hash,
+        options.kind
+          ? `les colonnes obligatoires d'un export « ${options.kind} » sont introuvables dans les 30 premières lignes`
+          : "type d'export non reconnu : aucune ligne d'en-tête connue dans les 30 premières lignes",
+        options.structureId,
+        table.sheet,
+      ),
+    };
   }
   const { spec, header } = found;
   if (spec.needsStructure && !options.structureId) {
@@ -212,22 +319,53 @@ async function loadTable(
     );
     report.kind = spec.kind;
     report.format = spec.format;
-    return report;
+    return { report };
   }
   const report = emptyReport(fileName, hash, table.sheet);
   report.kind = spec.kind;
   report.format = spec.format;
   report.structureId = spec.needsStructure ? options.structureId : null;
+  return { spec, header, report };
+}
+
+/** Marks `report` rejected when no row is valid; true when there is something to write. */
+function anythingToWrite(report: LoadReport, valid: number): boolean {
+  if (valid > 0) return true;
+  report.status = "rejected";
+  report.issues.push({
+    line: null,
+    column: null,
+    value: null,
+    severity: "erreur",
+    message: report.rowsRead === 0
+      ? "aucune ligne de données sous l'en-tête"
+      : "aucune ligne valide : rien n'est chargé",
+  });
+  return false;
+}
+
+/** Loads one table (a CSV, or one sheet of a workbook) through the TypeScript validation. */
+async function loadTable(
+  conn: DuckDBConnection,
+  table: RawTable,
+  hash: string,
+  options: LoadOptions,
+): Promise<LoadReport> {
+  const prepared = prepareTable(table, hash, options);
+  if (!("spec" in prepared)) return prepared.report;
+  const { spec, header, report } = prepared;
+  const { fileName } = options;
   const validated = validateTable(
     spec,
     table,
     header,
     options.onProgress && ((done, total) => options.onProgress!(fileName, table.sheet, done, total)),
   );
+  const headerCells = table.rows[header.index].cells;
+  await checkStructures(conn, spec, validated, (column) => String(headerCells[column] ?? "").trim());
   report.rowsRead = validated.rowsRead;
   report.rowsRejected = validated.rowsRejected;
   report.issues.push(...validated.issues);
-  const headerCells = table.rows[header.index].cells;
   const byTable = collectRows(
     spec,
     validated,
@@ -235,22 +373,157 @@ async function loadTable(
     report,
     (column) => String(headerCells[column] ?? "").trim(),
   );
-  if (validated.records.length === 0) {
-    report.status = "rejected";
-    report.issues.push({
-      line: null,
-      column: null,
-      value: null,
-      severity: "erreur",
-      message: validated.rowsRead === 0
-        ? "aucune ligne de données sous l'en-tête"
-        : "aucune ligne valide : rien n'est chargé",
-    });
-    return report;
-  }
+  if (!anythingToWrite(report, validated.records.length)) return report;
   options.onWrite?.(fileName, table.sheet, byTable.get(Object.keys(spec.tables)[0])?.size ?? 0);
-  await writeLoad(conn, spec, table, byTable, report, options.now);
+  await writeLoad(
+    conn,
+    spec,
+    table,
+    periodOf(spec, byTable),
+    memoryWriter(conn, spec, byTable),
+    report,
+    options.now,
+  );
   return report;
+}
+
+/**
+ * Loads a delimited text through the SQL path when its loader has one (see
+ * stage_delimited_sql.ts); null when the file needs the TypeScript reader from the start.
+ */
+async function loadTextSql(
+  conn: DuckDBConnection,
+  bytes: Uint8Array,
+  key: Uint8Array,
+  text: string,
+  encoding: string,
+  delimiter: string,
+  hash: string,
+  options: LoadOptions,
+): Promise<LoadReport | null> {
+  const head: RawTable = { sheet: null, encoding, rows: parseDelimited(headOf(text), delimiter) };
+  const prepared = prepareTable(head, hash, options);
+  if (!("spec" in prepared) || !sqlPathApplies(prepared.spec, text)) return null;
+  const { spec, header, report } = prepared;
+  const context = { ...options.context, structureId: report.structureId };
+  const headerRow = head.rows[header.index];
+  const staged = await stageInChild(conn, bytes, {
+    format: spec.format,
+    headerLine: headerRow.line,
+    columns: header.columns,
+    structureId: report.structureId,
+  }, key);
+  if (!staged) return null;
+  try {
+    // The other lines go through the same validation as any file, with their own line numbers.
+    const rows = [headerRow];
+    for (const { line, text } of staged.others) {
+      for (const row of parseDelimited(text, delimiter)) rows.push({ line, cells: row.cells });
+    }
+    const validated = validateTable(spec, { sheet: null, encoding, rows }, { ...header, index: 0 });
+    report.rowsRead = staged.rows + validated.rowsRead;
+    report.rowsRejected = validated.rowsRejected;
+    report.issues.push(...validated.issues);
+    const table = Object.keys(spec.tables)[0];
+    const extra = validated.records.flatMap(({ line, record }) =>
+      spec.toRows(record, context).map(({ row }) => ({ ...row, source_line: line }))
+    );
+    await appendStaged(conn, staged.columns, extra);
+    const key = spec.tables[table];
+    for (const { source_line, first } of await duplicateLines(conn, key)) {
+      report.rowsDuplicate++;
+      report.issues.push({
+        line: source_line,
+        column: null,
+        value: null,
+        severity: "avertissement",
+        message:
+          `ligne en double dans le fichier (même contenu que la ligne ${first}) : comptée une seule fois`,
+      });
+    }
+    if (report.rowsDuplicate > 0) {
+      await conn.run(
+        `DELETE FROM ${STAGED} WHERE source_line IN (SELECT source_line FROM ${STAGED}
+           QUALIFY row_number() OVER (PARTITION BY ${key.map(ident).join(", ")} ORDER BY source_line) > 1)`,
+      );
+    }
+    const valid = staged.rows + extra.length - report.rowsDuplicate;
+    if (!anythingToWrite(report, valid)) return report;
+    options.onWrite?.(options.fileName, null, valid);
+    let period: [string, string] | [null, null] = [null, null];
+    if (spec.periodColumn) {
+      const [{ first, last }] = await queryRows(
+        conn,
+        `SELECT CAST(min(${ident(spec.periodColumn)}) AS VARCHAR) AS first,
+                CAST(max(${ident(spec.periodColumn)}) AS VARCHAR) AS last FROM ${STAGED}`,
+      );
+      if (first !== null) period = [String(first), String(last)];
+    }
+    await writeLoad(
+      conn,
+      spec,
+      { sheet: null, encoding },
+      period,
+      async (loadId) => {
+        const result = await mergeInto(conn, table, key, STAGED, [...staged.columns, "source_line"], {
+          load_id: loadId,
+        });
+        return { loaded: valid, replaced: result.replaced };
+      },
+      report,
+      options.now,
+    );
+    return report;
+  } finally {
+    await dropStaged(conn);
+  }
+}
+
+/** The first lines of a text, enough to find its header (30 rows are searched). */
+function headOf(text: string, lines = 40): string {
+  let end = 0;
+  for (let i = 0; i < lines && end !== -1; i++) end = text.indexOf("\n", end + 1);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
+
+/** Adds rows built by `toRows` to the SQL path's staged rows. */
+async function appendStaged(
+  conn: DuckDBConnection,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const all = [...columns, "source_line"];
+  const temp = "sqlpath_extra";
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${temp} (${all.map((c) => `${ident(c)} VARCHAR`).join(", ")})`,
+  );
+  const appender = await conn.createAppender(temp);
+  for (const row of rows) {
+    for (const column of all) {
+      const value = row[column];
+      if (value === null || value === undefined) appender.appendNull();
+      else appender.appendVarchar(String(value));
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+  const types = await columnTypes(conn, STAGED);
+  await conn.run(
+    `INSERT INTO ${STAGED} (${all.map(ident).join(", ")})
+     SELECT ${all.map((c) => `CAST(${ident(c)} AS ${types.get(c)})`).join(", ")} FROM ${temp}`,
+  );
+  await conn.run(`DROP TABLE ${temp}`);
+}
+
+/** Staged rows whose key came on an earlier line, with that line. */
+async function duplicateLines(conn: DuckDBConnection, key: readonly string[]) {
+  return (await queryRows(
+    conn,
+    `SELECT source_line, first FROM (
+       SELECT source_line, min(source_line) OVER (PARTITION BY ${key.map(ident).join(", ")}) AS first
+       FROM ${STAGED}) WHERE source_line <> first ORDER BY source_line`,
+  )).map((r) => ({ source_line: Number(r.source_line), first: Number(r.first) }));
 }
 
 /**
@@ -283,17 +556,26 @@ export async function loadFile(
     return [report];
   }
   if (bytes.length === 0) return [rejectedReport(fileName, hash, "fichier vide", options.structureId)];
-  let tables;
-  try {
-    tables = await readTables(fileName, bytes);
-  } catch (error) {
-    return [rejectedReport(fileName, hash, (error as Error).message, options.structureId)];
-  }
   // A workbook interrupted after some sheets is read again for the sheets still missing only.
   const loadedSheets = new Set(
     (await queryRows(conn, "SELECT sheet FROM loads WHERE sha256 = $1", [hash])).map((r) => r.sheet),
   );
+  let tables: RawTable[];
   const reports: LoadReport[] = [];
+  try {
+    if (isWorkbook(fileName)) tables = await readTables(fileName, bytes);
+    else {
+      const { text, encoding, delimiter } = decodeDelimited(bytes);
+      const sqlPath = options.sqlPath ?? bytes.length >= SQL_PATH_MIN_BYTES;
+      const bySql = !sqlPath || !options.key || loadedSheets.has(null)
+        ? null
+        : await loadTextSql(conn, bytes, options.key, text, encoding, delimiter, hash, options);
+      if (bySql) reports.push(bySql);
+      tables = bySql ? [] : [{ sheet: null, encoding, rows: parseDelimited(text, delimiter) }];
+    }
+  } catch (error) {
+    return [rejectedReport(fileName, hash, (error as Error).message, options.structureId)];
+  }
   for (const table of tables) {
     if (loadedSheets.has(table.sheet)) continue;
     if (table.rows.every((r) => r.cells.every((c) => c === null || String(c).trim() === ""))) continue;

@@ -51,6 +51,18 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
    * format whose period covers an earlier load's period replaces that load.
    */
   periodColumn?: string;
+  /**
+   * A load is a snapshot of everything it holds for these columns of the first table (a staff
+   * register per structure, a SENACS questionnaire per structure and year): rows of earlier
+   * loads with the same values are removed from every table of the loader, and an earlier load
+   * left without rows is marked replaced.
+   */
+  replaceScope?: string[];
+  /**
+   * The record field holding a structure id, for files naming the structure on each row (the
+   * federation's SENACS extract, survey exports): an id absent from the registry rejects its row.
+   */
+  structureField?: string;
   /** The kind needs a structure (from the folder or --structure). */
   needsStructure: boolean;
   fields: Record<string, FieldSpec>;
@@ -72,6 +84,33 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
   keepUnknownColumns?: boolean;
   /** Advice appended to the « colonne inconnue » warning (how to map the column). */
   unknownColumnAdvice?: string;
+  /**
+   * Replaces the « colonne inconnue » warning of one unmapped header: null says nothing (a
+   * survey's question columns are expected), a message says why the column is set aside.
+   */
+  unknownColumnIssue?(header: string): { severity: "erreur" | "avertissement"; message: string } | null;
+  /**
+   * The same loader in SQL, for big delimited files (see src/ingest/load_delimited_sql.ts):
+   * rows in the plain forms are typed and written by DuckDB, every other row still goes through
+   * `fields`, `schema` and `toRows`, so messages and values do not depend on the path.
+   */
+  sql?: SqlPath;
+}
+
+/** A loader's set-based twin; only for loaders writing one table, without `warnings`. */
+export interface SqlPath {
+  /**
+   * Predicate over the typed fields (quoted field names, SQL types of the strict parse) that is
+   * true only for records `schema` accepts unchanged. A row it refuses goes through `schema`.
+   */
+  accepts: string;
+  /**
+   * The first table's columns as SQL over the typed fields, `structure_id` and the pseudonym
+   * columns; equal to what `toRows` returns for the same record.
+   */
+  columns: Record<string, string>;
+  /** Pseudonym columns, keyed in TypeScript once per distinct value of `field`. */
+  pseudonyms?: Record<string, { field: string; parts(structureId: string | null, value: string): string[] }>;
 }
 
 /** What `toRows` receives besides the record. */

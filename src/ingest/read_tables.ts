@@ -42,7 +42,25 @@ export async function readTables(fileName: string, bytes: Uint8Array): Promise<R
     const sheets = await readLegacyWorkbook(bytes);
     return sheets.map(({ sheet, rows }) => ({ sheet, encoding: "xls", rows }));
   }
+  const { text, encoding, delimiter } = decodeDelimited(bytes);
+  return [{ sheet: null, encoding, rows: parseDelimited(text, delimiter) }];
+}
+
+/** True for the endings read as workbooks (the others are delimited text). */
+export function isWorkbook(fileName: string): boolean {
+  const ext = extname(fileName).toLowerCase();
+  return ext === ".xlsx" || ext === ".xls";
+}
+
+/**
+ * The text of a delimited export, its encoding and its separator.
+ *
+ * @example
+ * ```ts
+ * decodeDelimited(new TextEncoder().encode("x;y\n1;2\n")).delimiter // ";"
+ * ```
+ */
+export function decodeDelimited(bytes: Uint8Array): { text: string; encoding: string; delimiter: string } {
   const { text, encoding } = decodeText(bytes);
-  const rows = parseDelimited(text, sniffDelimiter(text));
-  return [{ sheet: null, encoding, rows }];
+  return { text, encoding, delimiter: sniffDelimiter(text) };
 }

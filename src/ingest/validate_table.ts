@@ -101,19 +101,27 @@ export function validateTable(
   onProgress?: (done: number, total: number) => void,
 ): ValidatedTable {
   const headers = table.rows[header.index].cells;
-  const issues: Issue[] = header.unknown.map(({ header: name }) => ({
-    line: table.rows[header.index].line,
-    column: name,
-    value: null,
-    severity: "avertissement",
-    message: spec.keepUnknownColumns
-      ? `colonne inconnue « ${name} » : valeurs conservées à part (${spec.label})${
-        spec.unknownColumnAdvice ? ` ; ${spec.unknownColumnAdvice}` : ""
-      }`
-      : `colonne inconnue « ${name} » : ignorée pour ce type d'export (${spec.label})${
-        spec.unknownColumnAdvice ? ` ; ${spec.unknownColumnAdvice}` : ""
-      }`,
-  }));
+  const issues: Issue[] = [];
+  for (const { header: name } of header.unknown) {
+    if (!spec.unknownColumnIssue) continue;
+    const custom = spec.unknownColumnIssue(name);
+    if (custom) issues.push({ line: table.rows[header.index].line, column: name, value: null, ...custom });
+  }
+  if (!spec.unknownColumnIssue) {
+    issues.push(...header.unknown.map(({ header: name }): Issue => ({
+      line: table.rows[header.index].line,
+      column: name,
+      value: null,
+      severity: "avertissement",
+      message: spec.keepUnknownColumns
+        ? `colonne inconnue « ${name} » : valeurs conservées à part (${spec.label})${
+          spec.unknownColumnAdvice ? ` ; ${spec.unknownColumnAdvice}` : ""
+        }`
+        : `colonne inconnue « ${name} » : ignorée pour ce type d'export (${spec.label})${
+          spec.unknownColumnAdvice ? ` ; ${spec.unknownColumnAdvice}` : ""
+        }`,
+    })));
+  }
   const records: ValidRecord[] = [];
   let rowsRead = 0;
   let rowsRejected = 0;
