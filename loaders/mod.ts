@@ -8,6 +8,7 @@ import { peopleNoethysLoader } from "./people.ts";
 import { peopleLabelledLoader } from "./people_labelled.ts";
 import { householdsNoethysLoader } from "./households.ts";
 import { registrationsNoethysLoader } from "./registrations.ts";
+import { membershipsLoader } from "./registrations_memberships.ts";
 import { attendanceNoethysLoader } from "./attendance_noethys.ts";
 import { attendanceSheetLoader } from "./attendance_sheet.ts";
 import { volunteeringLoader } from "./volunteering.ts";
@@ -22,6 +23,8 @@ import { senacsLoader } from "./senacs.ts";
 import { financesLedgerLoader } from "./finances_ledger.ts";
 import { financesBudgetLoader } from "./finances_budget.ts";
 import { financesFundersLoader } from "./finances_funders.ts";
+import { surveyFormChoicesLoader, surveyFormItemsLoader, surveyFormSettingsLoader } from "./survey_form.ts";
+import { surveyAnswerLoaders } from "./survey_answers.ts";
 
 // deno-lint-ignore no-explicit-any
 export const LOADERS: LoaderSpec<any>[] = [
@@ -30,6 +33,7 @@ export const LOADERS: LoaderSpec<any>[] = [
   peopleLabelledLoader,
   householdsNoethysLoader,
   registrationsNoethysLoader,
+  membershipsLoader,
   attendanceNoethysLoader,
   attendanceSheetLoader,
   volunteeringLoader,
@@ -44,4 +48,10 @@ export const LOADERS: LoaderSpec<any>[] = [
   financesBudgetLoader,
   financesFundersLoader,
   senacsLoader,
+  // Last: their signatures (`type`/`name`, `list_name`, `form_id`, `_uuid`, « Horodateur »…) are
+  // narrow, and a tie must keep going to the kinds listed above.
+  surveyFormItemsLoader,
+  surveyFormChoicesLoader,
+  surveyFormSettingsLoader,
+  ...surveyAnswerLoaders,
 ];

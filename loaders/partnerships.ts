@@ -199,6 +199,9 @@ export const partnershipsLoader: LoaderSpec<Partnership> = {
   format: "liste-partenariats",
   label: "liste des partenariats",
   tables: { stg_partnerships: ["structure_id", "partnership_ref"] },
+  // A list is the structure's current register: each new one replaces the earlier one whole
+  // (lines removed from it disappear); dates on each line keep the history.
+  replaceScope: ["structure_id"],
   needsStructure: true,
   fields: {
     actor: {

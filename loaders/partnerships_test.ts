@@ -279,3 +279,28 @@ Deno.test("since: a date, a month, a year", () => {
   assert.equal(parseSince("1850"), null);
   assert.equal(parseSince("31/02/2019"), null);
 });
+
+/** Partnership list A of a structure, then its corrected list B without one partner. */
+const LIST_A = [
+  "Partenaire;Type de partenaire;Objet;Depuis;Fréquence",
+  "Mairie de Romans-sur-Isère;Collectivité;Fête de quartier;2018;régulier",
+  "CAF de la Drôme;CAF;Animation globale;2017;permanent",
+  "Collège Debussy;École;Accompagnement scolaire;2020;ponctuel",
+];
+const LIST_B = [LIST_A[0], LIST_A[1], LIST_A[2].replace("permanent", "régulier")];
+const listCsv = (lines: string[]) => encodeText(lines.join("\r\n") + "\r\n", "utf-8");
+
+// A partnership list is a snapshot of the structure's partners (`replaceScope`): B replaces A
+// whole. The two partners B still lists are updated by key, the one it dropped is removed.
+Deno.test({
+  name: "a corrected partnership list replaces the earlier list of the structure whole",
+  fn: async () => {
+    const { reports, rows } = await ingest({
+      "ors/partenariats_a.csv": listCsv(LIST_A),
+      "ors/partenariats_b.csv": listCsv(LIST_B),
+    });
+    assert.deepEqual(reports[1].superseded, [reports[0].loadId]);
+    assert.equal(reports[1].rowsReplaced, 3);
+    assert.deepEqual(rows.map((r) => r.partner), ["Mairie de Romans-sur-Isère", "CAF de la Drôme"]);
+  },
+});

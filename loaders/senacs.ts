@@ -20,11 +20,22 @@
  *   federation's extract (one row per structure) loads from the inbox root; the year from a column
  *   « Année » / « Année de référence » (the year the answers describe, N-1 of the campaign).
  *
+ * Headers: an alias matches after `normaliseHeader`, exactly; for a field whose aliases hold a
+ * code (« Q12 »), « Q12 <alias> » is added for each of its other aliases. A header matching no
+ * alias exactly reaches `toRows` as an unknown cell and is then resolved by
+ * {@link senacsFieldOfHeader}: a leading question code of the mapping (« Q12 - Nombre de
+ * bénévoles d'activité (hors administrateurs) »), or a part of the header, cut at brackets and
+ * separators, equal to an alias; any doubt leaves the column unmapped. A valid answer is stored
+ * under the header as typed; an invalid one stays in `stg_senacs_unmapped` as typed.
+ *
  * What the generic ingest path cannot express yet (see the proposal in the delivery notes):
- * - headers match an alias after `normaliseHeader` only, exactly: a header that merely CONTAINS
- *   an alias is not matched, so long labels must be listed as aliases. A question code is handled
- *   at module load: for a field whose aliases hold a code (« Q12 »), « Q12 <alias> » is added for
- *   each of its other aliases, so « Q12 - Nombre de bénévoles d'activité » matches;
+ * - a resolved header is still reported as « colonne inconnue » by validate_table.ts and an
+ *   invalid answer in it is not reported as an error (a `resolveHeader` hook in findHeader would
+ *   give it the checks and messages of the mapped columns);
+ * - a re-sent questionnaire updates the questions it answers but does not remove the earlier
+ *   answers of questions left blank (no « replace by structure and year » rule in load_file.ts);
+ * - a structure id absent from the registry is not refused: a loader sees neither the warehouse
+ *   nor the registry;
  * - unmapped columns are reported (« colonne inconnue … ajoutez-la à … senacs_fields.csv ») and
  *   their values kept as typed in `stg_senacs_unmapped` (`keepUnknownColumns`);
  * - a loader sees neither the file nor the sheet name (no year from « senacs_2024.xlsx ») nor,
@@ -143,6 +154,46 @@ function referenceLabel(field: SenacsField): string {
   return field.aliases.find((a) => !CODE.test(a)) ?? field.aliases[0];
 }
 
+/** A question code at the start of a header, then a separator: « Q12 - … », « Q12. … », « Q12) … ». */
+const LEADING_CODE = /^\s*([a-z]{0,3}\d+(?:\.\d+)*[a-z]?)\s*(?:[-–—:.)]\s*|\s+)(?=\S)/i;
+/** Where a header splits into a label and its clarification: brackets, « - », « – », « : », « / ». */
+const CLARIFICATION = /\s*(?:[()[\]]|\s[-–—/]\s|\s*:\s)\s*/;
+
+/**
+ * The mapped field of a header that no alias matches exactly, or null. Two rules, each refusing
+ * any doubt (two fields possible → null), so no column is silently mapped to the wrong question:
+ * - the header starts with a question code of the mapping (« Q12 - Nombre de bénévoles… »), and
+ *   the rest of the header names no other field;
+ * - one part of the header, cut at brackets and separators, is an alias (« Nombre de bénévoles
+ *   d'activité (hors administrateurs) »). A label merely inside a longer phrase does not count:
+ *   « Nombre d'ETP d'animation » is not « Nombre d'ETP ».
+ *
+ * @example
+ * ```ts
+ * senacsFieldOfHeader("Q12 - Bénévoles actifs", mapping) // "volunteers_activity"
+ * senacsFieldOfHeader("Budget total (en euros)", mapping) // "budget_total"
+ * ```
+ */
+export function senacsFieldOfHeader(header: string, mapping: readonly SenacsField[]): string | null {
+  const byAlias = new Map<string, string>();
+  for (const f of mapping) for (const a of f.aliases) byAlias.set(normaliseHeader(a), f.field);
+  const labelFields = (text: string) =>
+    new Set(
+      [text, ...text.split(CLARIFICATION)]
+        .map((part) => byAlias.get(normaliseHeader(part)))
+        .filter((f): f is string => f !== undefined),
+    );
+  const code = LEADING_CODE.exec(header);
+  if (code) {
+    const byCode = byAlias.get(normaliseHeader(code[1]));
+    const rest = labelFields(header.slice(code[0].length));
+    if (byCode !== undefined) return [...rest].every((f) => f === byCode) ? byCode : null;
+    return rest.size === 1 ? [...rest][0] : null;
+  }
+  const found = labelFields(header);
+  return found.size === 1 ? [...found][0] : null;
+}
+
 /** A record after validation: the keys, then each field as number, text, flag or null. */
 export type SenacsRecord = ParsedRecord & { structure_id: string; survey_year: number };
 
@@ -174,6 +225,32 @@ function answerValue(field: SenacsField, text: string): string | number | boolea
   if (kind === "text") return trimmed;
   if (kind === "flag") return TRUE_WORDS.has(trimmed.toLowerCase());
   return (parseNumber(trimmed) as { value: number }).value;
+}
+
+/** The `stg_senacs_answers` row of one answer (`label`: the header as the user typed it). */
+function answerRow(
+  r: SenacsRecord,
+  f: SenacsField,
+  value: string | number | boolean,
+  label: string,
+): TableRow {
+  const unknown = typeof value === "string" && kindOf(f.unit) !== "text";
+  return {
+    table: "stg_senacs_answers",
+    row: {
+      structure_id: r.structure_id,
+      survey_year: r.survey_year,
+      field: f.field,
+      unit: f.unit,
+      value_number: typeof value === "number" ? value : typeof value === "boolean" ? Number(value) : null,
+      value_text: typeof value === "boolean"
+        ? (value ? "oui" : "non")
+        : unknown || typeof value === "string"
+        ? String(value)
+        : null,
+      column_label: label,
+    },
+  };
 }
 
 /**
@@ -225,6 +302,18 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
     return out as SenacsRecord;
   }) as unknown as z.ZodType<SenacsRecord>;
 
+  const byField = new Map(mapping.map((f) => [f.field, f]));
+  const resolvedCache = new Map<string, SenacsField | null>();
+  /** The mapped field of an unmatched header (memoised: the same headers come on every row). */
+  const resolvedField = (header: string): SenacsField | null => {
+    let found = resolvedCache.get(header);
+    if (found === undefined) {
+      const field = senacsFieldOfHeader(header, mapping);
+      resolvedCache.set(header, found = field === null ? null : byField.get(field) ?? null);
+    }
+    return found;
+  };
+
   return {
     kind: "senacs",
     format: "senacs-questionnaire",
@@ -236,6 +325,10 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
       stg_senacs_answers: ["structure_id", "survey_year", "field"],
       stg_senacs_unmapped: ["structure_id", "survey_year", "column_label"],
     },
+    // A re-sent questionnaire replaces the whole earlier one of that structure and year, even the
+    // questions it no longer answers; its ids must be in the registry.
+    replaceScope: ["structure_id", "survey_year"],
+    structureField: "structure_id",
     needsStructure: false,
     fields,
     schema,
@@ -249,6 +342,13 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
       const rows: TableRow[] = [];
       // Unmapped questions are kept as typed: a mapping added later applies on re-ingest.
       for (const { header, value } of extras?.unknownCells ?? []) {
+        // A header holding a code or a known label (see senacsFieldOfHeader) is an answer, when
+        // the question is not answered by an exactly matched column too and the answer is valid.
+        const resolved = resolvedField(header);
+        if (resolved && r[resolved.field] === null && answerProblem(resolved, value) === null) {
+          rows.push(answerRow(r, resolved, answerValue(resolved, value), header));
+          continue;
+        }
         rows.push({
           table: "stg_senacs_unmapped",
           row: {
@@ -262,27 +362,7 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
       for (const f of mapping) {
         const value = r[f.field];
         if (value === null || value === undefined) continue;
-        const unknown = typeof value === "string" && kindOf(f.unit) !== "text";
-        rows.push({
-          table: "stg_senacs_answers",
-          row: {
-            structure_id: r.structure_id,
-            survey_year: r.survey_year,
-            field: f.field,
-            unit: f.unit,
-            value_number: typeof value === "number"
-              ? value
-              : typeof value === "boolean"
-              ? Number(value)
-              : null,
-            value_text: typeof value === "boolean"
-              ? (value ? "oui" : "non")
-              : unknown || typeof value === "string"
-              ? String(value)
-              : null,
-            column_label: extras?.headers[f.field] ?? referenceLabel(f),
-          },
-        });
+        rows.push(answerRow(r, f, value, extras?.headers[f.field] ?? referenceLabel(f)));
       }
       return rows;
     },

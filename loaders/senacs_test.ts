@@ -10,6 +10,7 @@ import { buildWorkbook } from "../src/sample/xlsx.ts";
 import { openWarehouse, queryRows } from "../src/warehouse/connect.ts";
 import { ensureSchema } from "../src/warehouse/schema.ts";
 import { loadFile } from "../src/ingest/load_file.ts";
+import { ingestPaths } from "../src/ingest/ingest_paths.ts";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
 import { LOADERS } from "./mod.ts";
 import {
@@ -17,12 +18,23 @@ import {
   parseSenacsFields,
   readSenacsFields,
   SENACS_FIELDS_PATH,
+  senacsFieldOfHeader,
   senacsLoader,
 } from "./senacs.ts";
 
 const FIXTURE = new URL("../tests/fixtures/senacs/senacs_federation_2024.csv", import.meta.url);
 const ANSWERS = `SELECT structure_id, survey_year, field, value_number, value_text, column_label, source_line
   FROM stg_senacs_answers ORDER BY structure_id, field`;
+
+/** The registry the fixtures name (structure ids are checked against it). */
+async function registerStructures(conn: DuckDBConnection) {
+  for (const [i, id] of ["demo", "autre", "demo-deux", "demo-trois", "demo-quatre"].entries()) {
+    await conn.run(
+      "INSERT INTO stg_structures (structure_id, name, structure_type, load_id, source_line) VALUES ($1, $2, 'Centre social', 0, $3)",
+      [id, `Centre ${id}`, i + 2],
+    );
+  }
+}
 
 /** Loads `bytes` with `loaders` into a fresh in-memory warehouse, then runs `check`. */
 async function withLoad(
@@ -39,6 +51,7 @@ async function withLoad(
   const wh = await openWarehouse(":memory:");
   try {
     await ensureSchema(wh.conn);
+    await registerStructures(wh.conn);
     const reports = await loadFile(wh.conn, bytes, {
       fileName,
       structureId: null,
@@ -208,4 +221,146 @@ Deno.test("an alias added to a copy of the mapping maps the unmapped column, no 
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("a header holding a question code or a known label in a longer text maps, without false matches", () => {
+  const mapping = readSenacsFields();
+  const cases: [string, string | null][] = [
+    ["Q12 - Nombre de bénévoles d'activité (hors administrateurs)", "volunteers_activity"],
+    ["Q12. Bénévoles actifs dans l'année", "volunteers_activity"],
+    ["Nombre de bénévoles d'activité (hors administrateurs)", "volunteers_activity"],
+    ["Budget total (en euros)", "budget_total"],
+    ["Finances : Dont CAF", "caf_funding"],
+    // The code and the label disagree: no guess.
+    ["Q13 - Nombre de bénévoles d'activité", null],
+    // Q120 is not Q12; an unknown code with an unknown label stays unmapped.
+    ["Q120 - Nombre de jardins", null],
+    ["Q99 - Nombre de jardins partagés", null],
+    // A label inside a longer phrase is not that question (« Nombre d'ETP » ≠ ETP d'animation).
+    ["Nombre d'ETP d'animation", null],
+    ["Budget total prévisionnel 2026", null],
+    // Two questions in one header: no guess.
+    ["Total ETP / ETP animation", null],
+    ["Commentaire libre", null],
+  ];
+  for (const [header, field] of cases) assert.equal(senacsFieldOfHeader(header, mapping), field, header);
+});
+
+Deno.test("a workbook whose headers only contain the labels: answers stored under the typed header", async () => {
+  const bytes = await buildWorkbook([{
+    name: "Feuil1",
+    rows: [
+      [
+        "Code structure",
+        "Année",
+        "Q12 - Nombre de bénévoles d'activité (hors administrateurs)",
+        "Budget total (en euros)",
+        "Nombre d'ETP d'animation",
+        "Q51 - ETP salariés au 31/12",
+      ],
+      ["demo", 2024, 40, "250 000", 3, "huit"],
+    ],
+  }]);
+  await withLoad("demo/senacs.xlsx", bytes, LOADERS, async ([r], query) => {
+    assert.equal(r.kind, "senacs");
+    assert.equal(r.status, "loaded");
+    const rows = await query(ANSWERS);
+    assert.deepEqual(rows.map((x) => [x.field, x.value_number, x.column_label]), [
+      ["budget_total", 250000, "Budget total (en euros)"],
+      ["volunteers_activity", 40, "Q12 - Nombre de bénévoles d'activité (hors administrateurs)"],
+    ]);
+    // No false match, and an invalid answer is not lost: both kept as typed.
+    const unmapped = await query("SELECT column_label, value_text FROM stg_senacs_unmapped ORDER BY ALL");
+    assert.deepEqual(unmapped, [
+      { column_label: "Nombre d'ETP d'animation", value_text: "3" },
+      { column_label: "Q51 - ETP salariés au 31/12", value_text: "huit" },
+    ]);
+  });
+});
+
+/** The questionnaire of « demo » for 2024 as CSV, with the given columns and answers. */
+const questionnaire = (headers: string[], answers: string[]) =>
+  new TextEncoder().encode(
+    `Code structure;Année;${headers.join(";")}\r\ndemo;2024;${answers.join(";")}\r\n`,
+  );
+const FIRST = questionnaire(["Nombre de bénévoles d'activité", "Budget total", "Commentaire libre"], [
+  "45",
+  "400 000",
+  "RAS",
+]);
+const RESENT = questionnaire(["Nombre de bénévoles d'activité"], ["50"]);
+
+/** Loads each file in turn into one in-memory warehouse, then runs `check`. */
+async function withLoads(
+  files: Uint8Array[],
+  check: (query: (sql: string) => Promise<Record<string, unknown>[]>) => Promise<void>,
+) {
+  const wh = await openWarehouse(":memory:");
+  try {
+    await ensureSchema(wh.conn);
+    await registerStructures(wh.conn);
+    for (const [i, bytes] of files.entries()) {
+      await loadFile(wh.conn, bytes, {
+        fileName: `senacs_${i}.csv`,
+        structureId: null,
+        loaders: LOADERS,
+        context: { pseudonym: (p) => p.join("|"), qpvOf: () => null },
+        now: new Date(`2025-05-0${i + 1}T00:00:00Z`),
+      });
+    }
+    await check((sql) => queryRows(wh.conn, sql));
+  } finally {
+    wh.close();
+  }
+}
+
+// A re-sent questionnaire replaces the whole earlier one of that structure and year (the snapshot
+// rule, `replaceScope`): « Budget total », no longer answered, disappears.
+Deno.test({
+  name: "a re-sent questionnaire replaces all earlier answers of that structure and year",
+  fn: async () => {
+    await withLoads([FIRST, RESENT], async (query) => {
+      assert.deepEqual(await query("SELECT field, value_number FROM stg_senacs_answers"), [
+        { field: "volunteers_activity", value_number: 50 },
+      ]);
+      assert.deepEqual(await query("SELECT count(*) AS n FROM stg_senacs_unmapped"), [{ n: 0 }]);
+    });
+  },
+});
+
+// An id absent from the registry is refused on its line and column (`structureField`).
+Deno.test({
+  name: "a structure id absent from the registry is refused with its line and column",
+  fn: async () => {
+    const dir = await Deno.makeTempDir({ prefix: "senacs_registry_" });
+    const wh = await openWarehouse(":memory:");
+    try {
+      await Deno.writeTextFile(
+        join(dir, "structures.csv"),
+        "Identifiant;Nom;Type\ndemo;Centre social Démo;Centre social\n",
+      );
+      await Deno.writeTextFile(
+        join(dir, "senacs_2024.csv"),
+        "Code structure;Année;Budget total\r\ndemo;2024;1000\r\ninconnue;2024;2000\r\n",
+      );
+      const reports = await ingestPaths(wh.conn, { paths: [dir], key: new Uint8Array(32).fill(3) });
+      const [r] = reports.filter((x) => x.kind === "senacs");
+      assert.equal(r.status, "partial");
+      assert.deepEqual(
+        r.issues.filter((i) => i.severity === "erreur").map((i) => [i.line, i.column, i.value]),
+        [
+          [3, "Code structure", "inconnue"],
+        ],
+      );
+      assert.match(
+        r.issues.find((i) => i.severity === "erreur")!.message,
+        /absente du registre des structures/,
+      );
+      const rows = await queryRows(wh.conn, "SELECT DISTINCT structure_id FROM stg_senacs_answers");
+      assert.deepEqual(rows, [{ structure_id: "demo" }]);
+    } finally {
+      wh.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });

@@ -119,6 +119,9 @@ export const staffLoader: LoaderSpec<z.infer<typeof schema>> = {
   format: "tableau-personnel",
   label: "tableau des salariés (ETP)",
   tables: { stg_staff: ["structure_id", "staff_ref", "start_date"] },
+  // A list is the structure's current register: each new one replaces the earlier one whole
+  // (lines removed from it disappear); dates on each line keep the history.
+  replaceScope: ["structure_id"],
   needsStructure: true,
   fields: {
     last_name: {

@@ -10,6 +10,7 @@ import { dayOf } from "../src/sample/calendar.ts";
 import { openWarehouse, queryRows } from "../src/warehouse/connect.ts";
 import { ingestPaths } from "../src/ingest/ingest_paths.ts";
 import { contractOf, fteOf } from "./staff.ts";
+import { withInbox } from "../tests/support/with_inbox.ts";
 
 const KEY = new Uint8Array(32).fill(5);
 const FIXTURE = new URL("../tests/fixtures/staff/salaries_2025.csv", import.meta.url);
@@ -154,4 +155,32 @@ Deno.test("FTE and contract spellings", () => {
     ["Stage", null],
   ];
   for (const [typed, contract] of contracts) assert.equal(contractOf(typed), contract, typed);
+});
+
+/** Staff list A of a structure, then the corrected list B of the same year without one line. */
+const STAFF_A = [
+  "Nom;Prénom;Poste;Type de contrat;ETP;Date d'entrée;Date de sortie",
+  "DURAND;Hélène;Directrice;CDI;1;01/09/2015;",
+  "MARTIN;Julie;Référente familles;CDI;0,8;02/01/2020;",
+  "ROUX;Marc;Animateur;CDD;0,5;01/03/2025;31/08/2025",
+];
+const STAFF_B = [STAFF_A[0], STAFF_A[2].replace("0,8", "1"), STAFF_A[3]];
+const staffCsv = (lines: string[]) => encodeText(lines.join("\r\n") + "\r\n", "utf-8");
+
+// A staff list is the structure's register (`replaceScope`): B replaces A whole, the two lines
+// it shares are updated by key and the director it no longer lists is removed.
+Deno.test({
+  name: "a corrected staff list replaces the earlier list of the structure whole",
+  fn: async () => {
+    await withInbox("staff_snapshot_", async ({ ingest, query }) => {
+      const [a] = await ingest("salaries_a.csv", staffCsv(STAFF_A));
+      const [b] = await ingest("salaries_b.csv", staffCsv(STAFF_B));
+      assert.deepEqual(b.superseded, [a.loadId]);
+      assert.equal(b.rowsReplaced, 3);
+      assert.deepEqual(await query("SELECT role FROM stg_staff ORDER BY role"), [
+        { role: "Animateur" },
+        { role: "Référente familles" },
+      ]);
+    });
+  },
 });

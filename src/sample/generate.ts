@@ -21,6 +21,8 @@ import { writeOtherStructures } from "./other_structures.ts";
 import { writeTimebank } from "./timebank_files.ts";
 import { writeFinances } from "./finances_files.ts";
 import { writeSenacs } from "./senacs_files.ts";
+import { writeSurveys } from "./surveys_files.ts";
+import { writeMemberships } from "./memberships_files.ts";
 
 /** Options of a generation run. */
 export interface SampleOptions {
@@ -144,6 +146,11 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
   await writeFinances(rng.fork("finances"), inbox, truth);
   // The federation's SENACS extract, on its own stream, after every other file.
   await writeSenacs(rng.fork("senacs"), inbox, truth, structures);
+  // The membership list of the Ors, on its own stream, after every other file.
+  await writeMemberships(rng.fork("memberships"), inbox, truth, "ors", people.ors);
+
+  // The participants' questionnaire and its Kobo answers, on their own stream, after every other file.
+  await writeSurveys(rng.fork("surveys"), inbox, truth);
 
   const expected = buildExpected(seed, scale, inbox, truth);
   const json = new TextEncoder().encode(JSON.stringify(expected, null, 2) + "\n");

@@ -33,6 +33,32 @@ export class Truth {
     structures: 0,
     totals: { volunteers_activity: 0, fte_total: 0, budget_total: 0 },
   };
+  /** Participants' questionnaire: form, items, responses per structure and wave, choices ticked. */
+  surveys: SurveyStats = { form_id: "", items: 0, responses: {}, activities_ticked: 0 };
+  /** Structure → its membership list (« liste des adhésions »). */
+  readonly memberships: Record<string, MembershipStats> = {};
+}
+
+/**
+ * A membership list: lines written (all distinct, none rejected), lines whose person is in the
+ * structure's Noethys individus (same name and birth date), lines per canonical type, fees in €.
+ */
+export interface MembershipStats {
+  members: number;
+  linked: number;
+  types: Record<string, number>;
+  amount: number;
+}
+
+/**
+ * Participants' questionnaire: its form id, items of its survey sheet, responses written per
+ * structure and wave (all distinct), and choices ticked in its select_multiple question.
+ */
+export interface SurveyStats {
+  form_id: string;
+  items: number;
+  responses: Record<string, Record<string, number>>;
+  activities_ticked: number;
 }
 
 /** SENACS extract: its year, rows (structures) written, and sums over known answers (« NSP » left out). */
@@ -108,6 +134,8 @@ export interface Expected {
   timebank: TimebankStats;
   finances: Record<string, Record<string, FinanceStats>>;
   senacs: SenacsStats;
+  surveys: SurveyStats;
+  memberships: Record<string, MembershipStats>;
   totals: {
     attendance_rows_written: number;
     attendance_rows_distinct: number;
@@ -153,6 +181,8 @@ export function buildExpected(seed: number, scale: number, inbox: Inbox, truth: 
     timebank: truth.timebank,
     finances: truth.finances,
     senacs: truth.senacs,
+    surveys: truth.surveys,
+    memberships: truth.memberships,
     totals: {
       attendance_rows_written: written,
       attendance_rows_distinct: distinct,

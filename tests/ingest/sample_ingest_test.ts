@@ -354,6 +354,52 @@ Deno.test("the generated sample ingests as its ground truth says", async (t) => 
       assert.equal(c.romans, c.n);
     });
 
+    await t.step(
+      "membership lists: members, types and fees; members link to the Noethys individus",
+      async () => {
+        assert.ok(Object.keys(expected.memberships).length >= 1);
+        for (const [id, truth] of Object.entries(expected.memberships)) {
+          const r = one(`${id}/adhesions_2024-2025.csv`);
+          assert.deepEqual([r.kind, r.format, r.status], ["registrations", "liste-adhesions", "loaded"]);
+          assert.deepEqual([r.rowsRead, r.rowsLoaded, r.rowsDuplicate], [truth.members, truth.members, 0]);
+          const rows = await query(
+            `SELECT membership_type AS t, count(*) AS n, sum(amount) AS amount,
+             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM stg_people p
+               WHERE p.structure_id = m.structure_id AND p.person_key = m.person_key)) AS linked
+           FROM stg_memberships m WHERE structure_id = $1 GROUP BY ALL ORDER BY ALL`,
+            [id],
+          );
+          assert.deepEqual(
+            Object.fromEntries(rows.map((x) => [x.t, Number(x.n)])),
+            Object.fromEntries(Object.entries(truth.types).sort()),
+            id,
+          );
+          assert.equal(rows.reduce((s, x) => s + Number(x.amount), 0), truth.amount, id);
+          assert.equal(rows.reduce((s, x) => s + Number(x.linked), 0), truth.linked, id);
+        }
+      },
+    );
+
+    await t.step("survey answers resolve against the XLSForm as the ground truth says", async () => {
+      const items = await query("SELECT form_id, count(*) AS n FROM survey_items GROUP BY ALL");
+      assert.deepEqual(items, [{ form_id: expected.surveys.form_id, n: expected.surveys.items }]);
+      const rows = await query(
+        "SELECT structure_id, wave, count(*) AS n FROM stg_survey_responses GROUP BY ALL ORDER BY ALL",
+      );
+      const want = Object.entries(expected.surveys.responses).flatMap(([id, waves]) =>
+        Object.entries(waves).map(([wave, n]) => ({ structure_id: id, wave, n }))
+      ).sort((a, b) => `${a.structure_id}|${a.wave}`.localeCompare(`${b.structure_id}|${b.wave}`));
+      assert.deepEqual(rows, want);
+      // Both shapes of the Ors' select_multiple count each ticked choice once; every answer resolves.
+      const [c] = await query(
+        `SELECT count(*) FILTER (WHERE item_type = 'select_multiple') AS ticked,
+           count(*) FILTER (WHERE item_name IS NULL) AS unresolved,
+           count(*) FILTER (WHERE choice_known = false) AS outside
+         FROM survey_answers_resolved`,
+      );
+      assert.deepEqual(c, { ticked: expected.surveys.activities_ticked, unresolved: 0, outside: 0 });
+    });
+
     await t.step("a second ingest of the same inbox adds nothing", async () => {
       const count = async () => {
         const out: Record<string, unknown> = {};

@@ -1,0 +1,532 @@
+/**
+ * Loaders for the answers to participants' questionnaires (kind « surveys »): KoboToolbox exports
+ * (CSV `;` or `,`, or XLSX), LimeSurvey CSV, Google Forms CSV and paper questionnaires typed into
+ * a spreadsheet. Every format goes long: one `stg_survey_responses` row per response and one
+ * `stg_survey_answers` row per (response, question column, value).
+ *
+ * Design:
+ * - Question columns are not known in advance: they are the columns the loader does not map
+ *   (`keepUnknownColumns`), handed to `toRows` with the header as typed. The header is kept as
+ *   `question_path` (`groupe_lien/q1_voisins`, `Q2[SQ001]`, a Google Forms question text):
+ *   resolving it against an instrument (XLSForm) happens in SQL, in
+ *   `loaders/sql/stg_survey_views.sql`, whatever the order in which form and answers arrive.
+ *   Both shapes of a Kobo select_multiple (one column of space-separated names, and 0/1 columns
+ *   `q5_activites/atelier_cuisine`) are stored as typed and give the same rows there.
+ * - The response key is a keyed pseudonym of the export's own id (`_uuid`; LimeSurvey `id` with
+ *   its dates; the « N° questionnaire » with structure and wave). Google Forms has no id: the
+ *   timestamp and the answers themselves are used (the line is not visible to a loader, and the
+ *   content survives a re-sorted re-export). A line repeating a response already read (duplicate
+ *   `_uuid`) is reported once and counted once.
+ * - Structure: a column (« structure », « centre »…) names it per response, so one Coopération-wide
+ *   export loads from anywhere; each format exists a second time without that column, taking the
+ *   structure from the folder (the generic pipeline gives the folder only to loaders that require
+ *   one). The id is written the registry's way (« Saint-Nicolas » → `saint-nicolas`) and is not
+ *   checked against the registry here (a loader cannot see it, as for SENACS): the view
+ *   `survey_answers_resolved` flags `structure_known`.
+ * - A wave column (« vague » avant/après, T0/T1, pré/post) is normalised to `avant` / `apres`.
+ * - A bad submission date only warns (the answers are kept, the date left empty).
+ * - Answers outside a choice list (a Likert « 7 » on a 1–5 scale) are not judged here, since the
+ *   instrument may arrive later: they are kept and flagged by the view `survey_answer_problems`.
+ *
+ * Privacy: a question column whose name suggests identity (nom, prénom, e-mail, téléphone,
+ * adresse…) is never loaded, only listed in `stg_survey_dropped` (no value); its name parts are
+ * used to redact every answer of the same response, as for testimonies, and e-mail addresses and
+ * phone numbers are replaced too. Kobo system columns (`_…`: `_geolocation`, `_attachments`…)
+ * are not loaded; `_submitted_by` becomes a keyed pseudonym; LimeSurvey's `ipaddr` is dropped.
+ *
+ * @module
+ */
+import { z } from "zod";
+import type { FieldSpec, LoadContext, LoaderSpec, RowExtras, TableRow } from "../src/ingest/loader_spec.ts";
+import { nameParts, redactNames } from "../src/privacy/redact_text.ts";
+import { parseDate } from "../src/read/parse_date.ts";
+import { parseNumber } from "../src/read/parse_number.ts";
+
+/** Words of a question name that make it an identity question. */
+const IDENTITY_WORDS = new Set([
+  "nom",
+  "noms",
+  "prenom",
+  "prenoms",
+  "nomprenom",
+  "prenomnom",
+  "name",
+  "firstname",
+  "lastname",
+  "surname",
+  "fullname",
+  "email",
+  "mail",
+  "courriel",
+  "telephone",
+  "tel",
+  "phone",
+  "portable",
+  "mobile",
+  "adresse",
+  "address",
+  "username",
+  "signature",
+]);
+/** Words that make « nom » innocent: « nom du quartier », « nom de l'atelier ». */
+const NOT_A_PERSON = new Set([
+  "quartier",
+  "structure",
+  "centre",
+  "activite",
+  "atelier",
+  "association",
+  "commune",
+  "ville",
+  "projet",
+  "action",
+]);
+/** Identity words that hold a person's name (used to redact the other answers). */
+const NAME_WORDS = new Set([
+  "nom",
+  "prenom",
+  "nomprenom",
+  "prenomnom",
+  "name",
+  "firstname",
+  "lastname",
+  "surname",
+]);
+
+function fold(text: string): string {
+  return text.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+}
+
+/** Words of the last segment of a question path (« groupe/q12_prenom » → q12, prenom). */
+function lastSegmentWords(path: string): string[] {
+  const last = path.replace(/\[[^\]]*\]$/, "").split("/").pop() ?? path;
+  return fold(last).replace(/e-mail/g, "email").split(/[^a-z0-9]+/).filter((w) => w !== "");
+}
+
+/**
+ * Whether a question column holds a respondent's identity (by its name: « nom », « prénom »,
+ * « e-mail », « téléphone », « adresse »…), and whether it holds a name.
+ *
+ * @example
+ * ```ts
+ * identityOf("identite/q0_prenom") // { identity: true, name: true }
+ * identityOf("Nom du quartier") // { identity: false, name: false }
+ * ```
+ */
+export function identityOf(path: string): { identity: boolean; name: boolean } {
+  const words = lastSegmentWords(path);
+  if (words.some((w) => NOT_A_PERSON.has(w))) return { identity: false, name: false };
+  const identity = words.some((w) => IDENTITY_WORDS.has(w));
+  return { identity, name: identity && words.some((w) => NAME_WORDS.has(w)) };
+}
+
+const EMAIL = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}/gu;
+// French numbers « 06 12 34 56 78 », « 06.12.34.56.78 », « +33 6 12 34 56 78 », « 0612345678 ».
+const PHONE =
+  /(?<![\p{N}])(?:(?:\+|00)33[\s.\-]?(?:\(0\)[\s.\-]?)?[1-9]|0[1-9])(?:[\s.\-]?\d{2}){4}(?![\p{N}])/gu;
+
+/**
+ * Free text with names (the respondent's own, and civility + name), e-mail addresses and phone
+ * numbers replaced by « [prénom] », « [nom] », « [courriel] », « [téléphone] ».
+ *
+ * @example
+ * ```ts
+ * redactAnswer("Merci Awa ! awa@exemple.fr 06 12 34 56 78", ["Awa"])
+ * // "Merci [prénom] ! [courriel] [téléphone]"
+ * ```
+ */
+export function redactAnswer(text: string, names: readonly string[]): string {
+  return redactNames(text.replace(EMAIL, "[courriel]").replace(PHONE, "[téléphone]"), names);
+}
+
+/**
+ * A structure id written the registry's way: « Saint-Nicolas » → `saint-nicolas`, « Noël
+ * Guichard » → `noel-guichard`. Null when nothing is left.
+ */
+export function structureSlug(text: string): string | null {
+  const slug = fold(text.trim()).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return slug === "" ? null : slug;
+}
+
+const BEFORE = new Set([
+  "avant",
+  "pre",
+  "t0",
+  "0",
+  "debut",
+  "entree",
+  "initial",
+  "initiale",
+  "baseline",
+  "before",
+]);
+const AFTER = new Set(["apres", "post", "t1", "1", "fin", "sortie", "final", "finale", "after"]);
+
+/**
+ * The wave of a response: `avant` (avant, T0, pré, entrée…), `apres` (après, T1, post,
+ * sortie…), or the cell lower-cased (`t2`) for other waves.
+ */
+export function normaliseWave(cell: string | null): string | null {
+  if (cell === null || cell.trim() === "") return null;
+  const key = fold(cell.trim()).replace(/[^a-z0-9]/g, "");
+  if (BEFORE.has(key)) return "avant";
+  if (AFTER.has(key)) return "apres";
+  return fold(cell.trim());
+}
+
+const CLOCK = /(?:[T ]|^)(\d{1,2})[:h](\d{2})(?::(\d{2}))?/;
+
+/**
+ * A submission time as `YYYY-MM-DD HH:MM:SS` (local time as typed; a UTC offset is dropped), or
+ * `YYYY-MM-DD 00:00:00` without time. Null when the date cannot be read.
+ *
+ * @example
+ * ```ts
+ * parseTimestamp("2024-03-12T10:15:32.123+01:00") // "2024-03-12 10:15:32"
+ * parseTimestamp("12/03/2024 10:15:32") // "2024-03-12 10:15:32"
+ * ```
+ */
+export function parseTimestamp(text: string): string | null {
+  const trimmed = text.trim();
+  const datePart = trimmed.replace(/[T ]\d{1,2}[:h]\d{2}.*$/, "");
+  const date = parseDate(/^\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : datePart);
+  if (!date.ok) return null;
+  const time = CLOCK.exec(trimmed.slice(datePart.length));
+  if (!time) return `${date.value} 00:00:00`;
+  const [h, m, s] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
+  if (h > 23 || m > 59 || s > 59) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.value} ${pad(h)}:${pad(m)}:${pad(s)}`;
+}
+
+/** A response record after validation. */
+export interface SurveyResponse extends Record<string, string | number | boolean | null> {
+  response_id: string | null;
+  submitted: string | null;
+  /** Normalised submission time, null when absent or unreadable. */
+  submitted_at: string | null;
+  /** The unreadable submission date, for the warning. */
+  submitted_bad: string | null;
+  structure: string | null;
+  wave: string | null;
+  form_id: string | null;
+  form_version: string | null;
+  validation: string | null;
+  submitter: string | null;
+}
+
+/** What distinguishes one export format. */
+interface AnswerFormat {
+  format: string;
+  label: string;
+  /** The export's own response id column, or null (Google Forms). */
+  idAliases: string[] | null;
+  /** The id column must exist (it is the signature of the format). */
+  idRequired: boolean;
+  submittedAliases: string[];
+  submittedRequired: boolean;
+  /** Columns that are neither questions nor kept (metadata), mapped so they are not questions. */
+  meta: Record<string, string[]>;
+  /** Metadata columns whose presence is the signature of the format. */
+  metaRequired?: string[];
+  /** Columns of metadata that are personal (never repeated in messages). */
+  personalMeta?: string[];
+  /** Parts of the response key besides the id (see the module's notes). */
+  keyParts(r: SurveyResponse, ctx: LoadContext, structure: string, extras?: RowExtras): string[];
+}
+
+const STRUCTURE_ALIASES = [
+  "structure",
+  "Structure",
+  "centre",
+  "Centre social",
+  "Votre centre",
+  "Votre structure",
+  "Structure d'accueil",
+  "Lieu",
+  "Maison de quartier",
+  "Nom de la structure",
+  "Identifiant structure",
+  "Code structure",
+];
+const WAVE_ALIASES = [
+  "vague",
+  "Vague",
+  "Vague d'enquête",
+  "wave",
+  "temps",
+  "Temps de mesure",
+  "Moment",
+  "Avant / après",
+  "Avant/après",
+  "Passation",
+  "T0/T1",
+];
+
+const KOBO: AnswerFormat = {
+  format: "kobotoolbox",
+  label: "réponses KoboToolbox",
+  idAliases: ["_uuid", "meta/instanceID", "instanceID"],
+  idRequired: true,
+  submittedAliases: ["_submission_time"],
+  submittedRequired: false,
+  meta: {
+    meta_start: ["start"],
+    meta_end: ["end"],
+    meta_today: ["today"],
+    meta_kobo_id: ["_id"],
+    meta_index: ["_index"],
+    meta_parent: ["_parent_index", "_parent_table_name"],
+    meta_status: ["_status"],
+    meta_notes: ["_notes"],
+    meta_tags: ["_tags"],
+    meta_geolocation: ["_geolocation"],
+    meta_attachments: ["_attachments"],
+    meta_deviceid: ["deviceid", "imei"],
+    meta_phonenumber: ["phonenumber"],
+    meta_username: ["username"],
+    meta_audit: ["audit"],
+  },
+  personalMeta: ["meta_geolocation", "meta_deviceid", "meta_phonenumber", "meta_username"],
+  keyParts: (r) => ["kobotoolbox", r.response_id!],
+};
+
+const LIMESURVEY: AnswerFormat = {
+  format: "limesurvey",
+  label: "réponses LimeSurvey",
+  idAliases: ["id", "ID de la réponse", "Response ID"],
+  idRequired: true,
+  submittedAliases: ["submitdate", "Date de soumission", "Date submitted"],
+  submittedRequired: false,
+  meta: {
+    meta_lastpage: ["lastpage", "Dernière page", "Last page"],
+    meta_startlanguage: ["startlanguage", "Langue de départ", "Start language"],
+    meta_seed: ["seed", "Tête de série", "Seed"],
+    meta_startdate: ["startdate", "Date de début", "Date started"],
+    meta_datestamp: ["datestamp", "Date de la dernière action", "Date last action"],
+    meta_refurl: ["refurl", "URL référente", "Referrer URL"],
+    meta_ipaddr: ["ipaddr", "Adresse IP", "IP address"],
+    meta_token: ["token", "Code d'invitation", "Access code"],
+  },
+  metaRequired: ["meta_lastpage", "meta_startlanguage"],
+  personalMeta: ["meta_ipaddr", "meta_token"],
+  // LimeSurvey numbers responses 1, 2, 3… in every survey: the dates make the id unique.
+  keyParts: (r, _ctx, structure) => ["limesurvey", structure, r.response_id!, r.submitted ?? ""],
+};
+
+const GOOGLE_FORMS: AnswerFormat = {
+  format: "google-forms",
+  label: "réponses Google Forms",
+  idAliases: null,
+  idRequired: false,
+  submittedAliases: ["Horodateur", "Horodatage", "Timestamp", "Marque temporelle"],
+  submittedRequired: true,
+  meta: {
+    meta_email: ["Adresse e-mail", "Adresse email", "Email Address", "Adresse courriel", "E-mail"],
+    meta_score: ["Score", "Total score"],
+  },
+  personalMeta: ["meta_email"],
+  keyParts: (r, _ctx, structure, extras) => [
+    "google-forms",
+    structure,
+    r.submitted ?? "",
+    ...(extras?.unknownCells ?? []).map((c) => `${c.header}\u0001${c.value}`),
+  ],
+};
+
+const PAPER: AnswerFormat = {
+  format: "questionnaire-papier",
+  label: "questionnaires papier saisis",
+  idAliases: [
+    "N° questionnaire",
+    "N° de questionnaire",
+    "Numéro de questionnaire",
+    "Numéro questionnaire",
+    "Questionnaire n°",
+    "N° du questionnaire",
+    "Num questionnaire",
+  ],
+  idRequired: true,
+  submittedAliases: ["Date", "Date de passation", "Date du questionnaire", "Date de saisie"],
+  submittedRequired: false,
+  meta: { meta_saisie: ["Saisi par", "Saisie par", "Enquêteur", "Enquêtrice"] },
+  personalMeta: ["meta_saisie"],
+  keyParts: (
+    r,
+    _ctx,
+    structure,
+  ) => ["questionnaire-papier", structure, r.wave ?? "", r.form_id ?? "", r.response_id!],
+};
+
+/** Every answer format, in detection order. */
+export const ANSWER_FORMATS: readonly AnswerFormat[] = [KOBO, LIMESURVEY, GOOGLE_FORMS, PAPER];
+
+/** Builds the loader of `format`, with the structure from a column or from the folder. */
+function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder"): LoaderSpec<SurveyResponse> {
+  const fields: Record<string, FieldSpec> = {};
+  if (format.idAliases) {
+    fields.response_id = { type: "text", aliases: format.idAliases, required: format.idRequired };
+  }
+  fields.submitted = {
+    type: "text",
+    aliases: format.submittedAliases,
+    required: format.submittedRequired,
+    optional: true,
+  };
+  if (structureFrom === "column") {
+    fields.structure = { type: "text", aliases: STRUCTURE_ALIASES, required: true };
+  }
+  fields.wave = { type: "text", aliases: WAVE_ALIASES, optional: true };
+  fields.form_id = { type: "text", aliases: ["form_id", "_xform_id_string", "Formulaire"], optional: true };
+  fields.form_version = { type: "text", aliases: ["__version__", "_version", "version"], optional: true };
+  fields.validation = { type: "text", aliases: ["_validation_status"], optional: true };
+  fields.submitter = { type: "text", aliases: ["_submitted_by"], optional: true, personal: true };
+  for (const [name, aliases] of Object.entries(format.meta)) {
+    fields[name] = {
+      type: "text",
+      aliases,
+      optional: true,
+      required: format.metaRequired?.includes(name),
+      personal: format.personalMeta?.includes(name),
+    };
+  }
+  const schema = z.object({
+    response_id: z.string().nullable().optional(),
+    submitted: z.string().nullable(),
+    structure: z.string().nullable().optional(),
+    wave: z.string().nullable(),
+    form_id: z.string().nullable(),
+    form_version: z.string().nullable(),
+    validation: z.string().nullable(),
+    submitter: z.string().nullable(),
+  }).superRefine((r, ctx) => {
+    if (structureFrom === "column" && (r.structure == null || structureSlug(r.structure) === null)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["structure"],
+        message: "structure manquante : indiquez l'identifiant du registre (ex. « saint-nicolas »)",
+      });
+    }
+    if (format.idAliases && format.idRequired && !r.response_id) {
+      ctx.addIssue({ code: "custom", path: ["response_id"], message: "identifiant de la réponse manquant" });
+    }
+    if (!format.idAliases && !r.submitted) {
+      ctx.addIssue({ code: "custom", path: ["submitted"], message: "horodatage de la réponse manquant" });
+    }
+  }).transform((r): SurveyResponse => {
+    const submittedAt = r.submitted ? parseTimestamp(r.submitted) : null;
+    return {
+      response_id: r.response_id ?? null,
+      submitted: r.submitted,
+      submitted_at: submittedAt,
+      submitted_bad: r.submitted && submittedAt === null ? r.submitted : null,
+      structure: r.structure ? structureSlug(r.structure) : null,
+      wave: normaliseWave(r.wave),
+      form_id: r.form_id,
+      form_version: r.form_version,
+      validation: r.validation,
+      submitter: r.submitter,
+    };
+  }) as unknown as z.ZodType<SurveyResponse>;
+
+  return {
+    kind: "surveys",
+    format: format.format,
+    label: format.label,
+    tables: {
+      stg_survey_responses: ["response_ref"],
+      stg_survey_answers: ["response_ref", "question_path"],
+      stg_survey_dropped: ["load_id", "question_path"],
+    },
+    // No period replacement: two questionnaires of one structure over the same months are
+    // different surveys, and a cumulative re-export updates its responses by their key anyway.
+    needsStructure: structureFrom === "folder",
+    fields,
+    schema,
+    keepUnknownColumns: true,
+    // A structure named on each row must be in the registry.
+    structureField: structureFrom === "column" ? "structure" : undefined,
+    // Question columns are expected (kept and resolved against the form): only the columns set
+    // aside are reported.
+    unknownColumnIssue(header) {
+      if (identityOf(header).identity) {
+        return {
+          severity: "avertissement",
+          message:
+            `colonne « ${header} » écartée : elle identifie la personne qui répond, ses réponses ne sont jamais chargées`,
+        };
+      }
+      const last = header.split("/").pop() ?? header;
+      if (last.startsWith("_")) {
+        return {
+          severity: "avertissement",
+          message:
+            `colonne technique « ${header} » ignorée : métadonnée de l'outil d'enquête, jamais chargée`,
+        };
+      }
+      return null;
+    },
+    warnings(r) {
+      return r.submitted_bad === null ? [] : [{
+        field: "submitted",
+        message: `date de réponse « ${r.submitted_bad} » illisible : réponse gardée sans date`,
+      }];
+    },
+    toRows(r, ctx, extras): TableRow[] {
+      const structure = r.structure ?? ctx.structureId!;
+      const ref = ctx.pseudonym(["enquete", ...format.keyParts(r, ctx, structure, extras)]);
+      const rows: TableRow[] = [{
+        table: "stg_survey_responses",
+        row: {
+          response_ref: ref,
+          structure_id: structure,
+          source_format: format.format,
+          form_id: r.form_id,
+          form_version: r.form_version,
+          submitted_at: r.submitted_at,
+          wave: r.wave,
+          validation_status: r.validation,
+          submitter_ref: r.submitter ? ctx.pseudonym(["enqueteur", r.submitter.trim().toLowerCase()]) : null,
+        },
+      }];
+      const cells = extras?.unknownCells ?? [];
+      const names: string[] = [];
+      for (const { header, value } of cells) if (identityOf(header).name) names.push(...nameParts(value));
+      for (const { header, value } of cells) {
+        const last = header.split("/").pop() ?? header;
+        if (identityOf(header).identity) {
+          rows.push({
+            table: "stg_survey_dropped",
+            row: { structure_id: structure, question_path: header, reason: "identite" },
+          });
+          continue;
+        }
+        // Kobo system columns (`_geolocation`, `_q7_latitude`…): metadata, some of it personal.
+        if (last.startsWith("_")) continue;
+        const text = redactAnswer(value, names);
+        const number = parseNumber(text);
+        rows.push({
+          table: "stg_survey_answers",
+          row: {
+            response_ref: ref,
+            structure_id: structure,
+            question_path: header,
+            value_text: text,
+            value_number: number.ok ? number.value : null,
+          },
+        });
+      }
+      return rows;
+    },
+  };
+}
+
+/**
+ * The answer loaders: each format with a structure column first (it matches one more column, so
+ * it wins when the column exists), then from the folder.
+ */
+export const surveyAnswerLoaders: LoaderSpec<SurveyResponse>[] = ANSWER_FORMATS.flatMap((f) => [
+  answersLoader(f, "column"),
+  answersLoader(f, "folder"),
+]);
