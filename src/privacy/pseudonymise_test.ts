@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { normaliseIdentity, pseudonym } from "./pseudonymise.ts";
+import { createHmac } from "node:crypto";
+import { hmacSha256, normaliseIdentity, pseudonym } from "./pseudonymise.ts";
 
 const key = new Uint8Array(32).fill(7);
 
@@ -18,4 +19,18 @@ Deno.test("pseudonym is stable, keyed and reveals nothing of the name", () => {
   // parts are kept apart: ["ab","c"] and ["a","bc"] differ.
   assert.notEqual(pseudonym(key, ["ab", "c"]), pseudonym(key, ["a", "bc"]));
   assert.doesNotMatch(a, /lef|zoe/i);
+});
+
+Deno.test("hmacSha256 equals node:crypto's HMAC for short, long and non-ASCII keys and messages", () => {
+  for (const key of [new Uint8Array(32).fill(7), new Uint8Array(3).fill(1), new Uint8Array(100).fill(9)]) {
+    for (const message of ["", "abc", "Hélène N’Diaye 1987", "x".repeat(1000)]) {
+      assert.equal(hmacSha256(key, message), createHmac("sha256", key).update(message).digest("base64url"));
+    }
+  }
+});
+
+Deno.test("normaliseIdentity: the ASCII shortcut gives what the full rule gives", () => {
+  assert.equal(normaliseIdentity("  O'Connor-SMITH  1987 "), "oconnorsmith 1987");
+  assert.equal(normaliseIdentity("Lefèvre "), normaliseIdentity("LEFEVRE"));
+  assert.equal(normaliseIdentity("D`Arc; Jeanne"), "darc jeanne");
 });
