@@ -20,6 +20,7 @@ import { testimoniesLoader } from "./testimonies.ts";
 import { timebankMembersLoader } from "./timebank_members.ts";
 import { timebankExchangesLoader } from "./timebank_exchanges.ts";
 import { senacsLoader } from "./senacs.ts";
+import { iso26000Loader } from "./iso26000.ts";
 import { financesLedgerLoader } from "./finances_ledger.ts";
 import { financesBudgetLoader } from "./finances_budget.ts";
 import { financesFundersLoader } from "./finances_funders.ts";
@@ -48,6 +49,7 @@ export const LOADERS: LoaderSpec<any>[] = [
   financesBudgetLoader,
   financesFundersLoader,
   senacsLoader,
+  iso26000Loader,
   // Last: their signatures (`type`/`name`, `list_name`, `form_id`, `_uuid`, « Horodateur »…) are
   // narrow, and a tie must keep going to the kinds listed above.
   surveyFormItemsLoader,

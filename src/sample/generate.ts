@@ -23,6 +23,7 @@ import { writeFinances } from "./finances_files.ts";
 import { writeSenacs } from "./senacs_files.ts";
 import { writeSurveys } from "./surveys_files.ts";
 import { writeMemberships } from "./memberships_files.ts";
+import { writeIso26000 } from "./iso26000_files.ts";
 
 /** Options of a generation run. */
 export interface SampleOptions {
@@ -151,6 +152,8 @@ export async function generateSample(options: SampleOptions): Promise<SampleResu
 
   // The participants' questionnaire and its Kobo answers, on their own stream, after every other file.
   await writeSurveys(rng.fork("surveys"), inbox, truth);
+  // Last, on its own stream: adding it changed no other file.
+  await writeIso26000(rng.fork("iso26000"), inbox, truth);
 
   const expected = buildExpected(seed, scale, inbox, truth);
   const json = new TextEncoder().encode(JSON.stringify(expected, null, 2) + "\n");

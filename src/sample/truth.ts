@@ -2,6 +2,7 @@
  * Ground truth accumulated while generating, serialised as expected.json.
  */
 import type { YearStats } from "./attendance.ts";
+import type { Iso26000Stats } from "./iso26000_files.ts";
 import type { VolunteerStats } from "./volunteering.ts";
 import type { FileEntry, Inbox, MessinessEntry } from "./inbox.ts";
 
@@ -37,6 +38,8 @@ export class Truth {
   surveys: SurveyStats = { form_id: "", items: 0, responses: {}, activities_ticked: 0 };
   /** Structure → its membership list (« liste des adhésions »). */
   readonly memberships: Record<string, MembershipStats> = {};
+  /** Structure → year → its ISO 26000 self-assessment. */
+  readonly iso26000: Record<string, Record<string, Iso26000Stats>> = {};
 }
 
 /**
@@ -136,6 +139,7 @@ export interface Expected {
   senacs: SenacsStats;
   surveys: SurveyStats;
   memberships: Record<string, MembershipStats>;
+  iso26000: Record<string, Record<string, Iso26000Stats>>;
   totals: {
     attendance_rows_written: number;
     attendance_rows_distinct: number;
@@ -183,6 +187,7 @@ export function buildExpected(seed: number, scale: number, inbox: Inbox, truth: 
     senacs: truth.senacs,
     surveys: truth.surveys,
     memberships: truth.memberships,
+    iso26000: truth.iso26000,
     totals: {
       attendance_rows_written: written,
       attendance_rows_distinct: distinct,

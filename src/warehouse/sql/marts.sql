@@ -63,3 +63,30 @@ WITH people AS (
 )
 SELECT scope, year, age_band(birth_year, year) AS age_band, count(*) AS participants
 FROM people GROUP BY ALL ORDER BY scope, year, age_band;
+
+-- ISO 26000 self-assessment: the matrix (domain × relevance × maturity) per structure and year,
+-- and per core subject for each structure, the Coopération and the cluster. Maturity is averaged
+-- over the relevant domains, and weighted by relevance (a domain « forte » counts three times
+-- one « faible »); domains « non pertinent » do not count.
+CREATE OR REPLACE TABLE mart_iso26000_matrix AS
+SELECT structure_id, assessment_year AS year, issue_code, core_subject, relevance, maturity
+FROM stg_iso26000 ORDER BY structure_id, year, issue_code;
+
+CREATE OR REPLACE TABLE mart_iso26000_subjects AS
+WITH scoped AS (
+  SELECT structure_id AS scope, i.* FROM stg_iso26000 i
+  UNION ALL
+  SELECT 'cooperation' AS scope, i.* FROM stg_iso26000 i JOIN stg_structures s USING (structure_id)
+  WHERE s.in_cooperation
+  UNION ALL
+  SELECT 'cluster' AS scope, i.* FROM stg_iso26000 i JOIN stg_structures s USING (structure_id)
+  WHERE s.in_cluster
+)
+SELECT scope, assessment_year AS year, core_subject,
+  count(DISTINCT structure_id) AS structures,
+  count(*) FILTER (WHERE relevance > 0) AS relevant_domains,
+  round(avg(maturity) FILTER (WHERE relevance > 0), 2) AS maturity_mean,
+  round(sum(maturity * relevance) / nullif(sum(relevance) FILTER (WHERE maturity IS NOT NULL), 0), 2)
+    AS maturity_weighted,
+  min(maturity) FILTER (WHERE relevance > 0) AS maturity_min
+FROM scoped GROUP BY ALL ORDER BY scope, year, core_subject;
