@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ageBandMacroSql } from "../privacy/age_band.ts";
 import { ensureSchema } from "./schema.ts";
+import { buildIndicatorMarts } from "../indicators/build_marts.ts";
 
 const MARTS = new URL("./sql/marts.sql", import.meta.url);
 
@@ -14,4 +15,7 @@ export async function buildMarts(conn: DuckDBConnection): Promise<void> {
   await ensureSchema(conn);
   await conn.run(ageBandMacroSql());
   await conn.run(await Deno.readTextFile(MARTS));
+  // Indicator catalogue (data/indicators/): problems are kept in mart_indicator_issues, never thrown.
+  const { issues } = await buildIndicatorMarts(conn);
+  for (const issue of issues) console.error(`Indicateurs : ${issue}`);
 }

@@ -98,6 +98,19 @@ Deno.test("mart_iso26000_subjects: per structure and for the Coopération, weigh
         maturity_min: 2,
       },
     ]);
+    // The catalogue's indicators over the same lines, for the Coopération in 2024:
+    // all relevant domains (3×2 + 1×4 + 3×1 + 2×3) / (3 + 1 + 3 + 2) = 19/9; 6.8 only 16/6.
+    const indicators = await queryRows(
+      wh.conn,
+      `SELECT indicator_id, value, numerator, denominator FROM mart_indicator_values
+       WHERE scope = 'cooperation' AND year = 2024 AND indicator_id LIKE 'maturite_iso26000%' ORDER BY ALL`,
+    );
+    assert.deepEqual(indicators.map((r) => [r.indicator_id, r.numerator, r.denominator]), [
+      ["maturite_iso26000", 19, 9],
+      ["maturite_iso26000_communautes", 16, 6],
+    ]);
+    assert.ok(Math.abs(Number(indicators[0].value) - 19 / 9) < 1e-9);
+    assert.ok(Math.abs(Number(indicators[1].value) - 16 / 6) < 1e-9);
   } finally {
     wh.close();
     await Deno.remove(dir, { recursive: true });

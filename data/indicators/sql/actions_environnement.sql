@@ -1,0 +1,5 @@
+-- Actions du catalogue rattachées à la dimension « environnement » du socle commun.
+SELECT sc.scope_level, sc.scope, a.year,
+  count(DISTINCT a.structure_id || ':' || a.activity_id) FILTER (WHERE a.socle_dimension = 'environnement') AS value
+FROM ind_activities a JOIN ind_scopes sc USING (structure_id)
+GROUP BY ALL

@@ -1,0 +1,5 @@
+-- Participants à la dernière assemblée générale (SENACS).
+SELECT sc.scope_level, sc.scope, s.year, sum(s.value_number) AS value
+FROM ind_senacs s JOIN ind_scopes sc USING (structure_id)
+WHERE s.field = 'general_assembly_attendance' AND s.value_number IS NOT NULL
+GROUP BY ALL

@@ -1,0 +1,7 @@
+-- Bénévolat valorisé : heures × (SMIC horaire brut × coefficient de charges) en vigueur le mois
+-- (data/reference/valorisation.csv). Un mois sans taux connu rend la valeur manquante.
+SELECT sc.scope_level, sc.scope, v.year,
+  CASE WHEN count(v.hourly_rate) = count(*) THEN sum(v.value_eur) END AS value,
+  sum(v.hours) AS numerator
+FROM ind_volunteering v JOIN ind_scopes sc USING (structure_id)
+GROUP BY ALL
