@@ -15,7 +15,10 @@ import { parsePercent } from "./percent.ts";
  * Resolves a catalogue indicator id to its value, or null when the id is unknown. This is the
  * hook the indicator catalogue will fill; until then the CLI uses {@link unknownIndicator}.
  */
-export type IndicatorResolver = (id: string) => number | null;
+export type IndicatorResolver = ((id: string) => number | null) & {
+  /** Why an id has no value (unknown to the catalogue, or no value for the scope and year). */
+  explain?: (id: string) => string;
+};
 
 /**
  * The resolver used while the catalogue does not exist: every id is unknown.
@@ -208,8 +211,10 @@ export function quantityCell(resolve: IndicatorResolver) {
     if (resolved === null || !Number.isFinite(resolved)) {
       ctx.addIssue({
         code: "custom",
-        message: `indicateur inconnu : ${quote(id)} n'est pas un nombre ni l'identifiant d'un ` +
-          "indicateur du catalogue",
+        message: resolve.explain?.(id) ??
+          `indicateur inconnu : ${
+            quote(id)
+          } n'est pas un nombre ni l'identifiant d'un indicateur du catalogue`,
       });
       return z.NEVER;
     }
