@@ -22,8 +22,7 @@ import { generateSample } from "../sample/generate.ts";
 import { openWarehouse } from "../warehouse/connect.ts";
 import { buildMarts } from "../warehouse/marts.ts";
 import { withWarehouseLock } from "../warehouse/lock.ts";
-import { publishCooperation } from "./publish_cooperation.ts";
-import { publishQuality } from "./publish_quality.ts";
+import { PUBLISHERS } from "./publishers.ts";
 import { vendorNpm } from "./vendor_npm.ts";
 
 async function exists(path: string): Promise<boolean> {
@@ -52,12 +51,13 @@ export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }>
 export async function publishPageData(conn: DuckDBConnection): Promise<void> {
   await buildMarts(conn);
   await Deno.mkdir(pageDataDir(), { recursive: true });
-  const pages: [string, Record<string, unknown>][] = [
-    ["cooperation.json", await publishCooperation(conn)],
-    ["qualite.json", await publishQuality(conn)],
-  ];
-  for (const [name, data] of pages) {
-    await Deno.writeTextFile(join(pageDataDir(), name), JSON.stringify(data));
+  for (const { file, publish } of PUBLISHERS) {
+    const data = await publish(conn);
+    // Unchanged data is not rewritten: the dev server and the build only redo what changed.
+    const text = JSON.stringify(data);
+    const path = join(pageDataDir(), file);
+    if (await Deno.readTextFile(path).catch(() => null) === text) continue;
+    await Deno.writeTextFile(path, text);
   }
 }
 
