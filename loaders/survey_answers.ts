@@ -24,6 +24,13 @@
  *   checked against the registry here (a loader cannot see it, as for SENACS): the view
  *   `survey_answers_resolved` flags `structure_known`.
  * - A wave column (« vague » avant/après, T0/T1, pré/post) is normalised to `avant` / `apres`.
+ * - Respondent code (convention for pairing the waves): a question column whose last path
+ *   segment is `code_repondant`, `code_participant`, `code_personnel`… (see
+ *   {@link isRespondentCodeColumn}; an XLSForm `text` item of that name) holds a code the person
+ *   keeps from one wave to the next (never a name). The code is normalised (case, accents, spaces
+ *   and punctuation ignored: « ab-12 » = « AB 12 ») and only its keyed pseudonym, scoped by
+ *   structure, is stored as `stg_survey_responses.respondent_ref`; the raw code is never stored
+ *   as an answer nor repeated in a message.
  * - A bad submission date only warns (the answers are kept, the date left empty).
  * - Answers outside a choice list (a Likert « 7 » on a 1–5 scale) are not judged here, since the
  *   instrument may arrive later: they are kept and flagged by the view `survey_answer_problems`.
@@ -119,6 +126,54 @@ export function identityOf(path: string): { identity: boolean; name: boolean } {
   if (words.some((w) => NOT_A_PERSON.has(w))) return { identity: false, name: false };
   const identity = words.some((w) => IDENTITY_WORDS.has(w));
   return { identity, name: identity && words.some((w) => NAME_WORDS.has(w)) };
+}
+
+/** Last path segments (folded, `_` between words) of a respondent-code question. */
+const RESPONDENT_CODE_NAMES = new Set([
+  "code_repondant",
+  "code_repondante",
+  "code_repondant_e",
+  "code_participant",
+  "code_participante",
+  "code_participant_e",
+  "code_personnel",
+  "code_anonyme",
+  "code_anonymat",
+  "code_pseudo",
+  "respondent_code",
+  "participant_code",
+  "respondent_key",
+]);
+
+/**
+ * Whether a question column holds the respondent code used to pair waves (by its last path
+ * segment, case, accents and separators ignored).
+ *
+ * @example
+ * ```ts
+ * isRespondentCodeColumn("identite/code_repondant") // true
+ * isRespondentCodeColumn("Code participant") // true
+ * isRespondentCodeColumn("q1_voisins") // false
+ * ```
+ */
+export function isRespondentCodeColumn(path: string): boolean {
+  const words = lastSegmentWords(path);
+  return RESPONDENT_CODE_NAMES.has(words.join("_"));
+}
+
+/**
+ * A respondent code as compared across waves: accents, case, spaces and punctuation ignored.
+ * Null when nothing is left.
+ *
+ * @example
+ * ```ts
+ * normaliseRespondentCode(" ab-12 ") // "AB12"
+ * normaliseRespondentCode("Éa 7") // "EA7"
+ * ```
+ */
+export function normaliseRespondentCode(code: string): string | null {
+  const folded = fold(code).replace(/[^a-z0-9]/g, "").toUpperCase();
+  return folded === "" ? null : folded;
 }
 
 const EMAIL = /[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}.\-]+\.[\p{L}]{2,}/gu;
@@ -488,13 +543,23 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
           wave: r.wave,
           validation_status: r.validation,
           submitter_ref: r.submitter ? ctx.pseudonym(["enqueteur", r.submitter.trim().toLowerCase()]) : null,
+          respondent_ref: null as string | null,
         },
       }];
       const cells = extras?.unknownCells ?? [];
+      // The respondent code: only its keyed pseudonym is kept (the first non-empty code column).
+      for (const { header, value } of cells) {
+        const code = isRespondentCodeColumn(header) ? normaliseRespondentCode(value) : null;
+        if (code !== null) {
+          rows[0].row.respondent_ref = ctx.pseudonym(["repondant", structure, code]);
+          break;
+        }
+      }
       const names: string[] = [];
       for (const { header, value } of cells) if (identityOf(header).name) names.push(...nameParts(value));
       for (const { header, value } of cells) {
         const last = header.split("/").pop() ?? header;
+        if (isRespondentCodeColumn(header)) continue;
         if (identityOf(header).identity) {
           rows.push({
             table: "stg_survey_dropped",

@@ -1,6 +1,14 @@
 /** Helpers of the survey loaders: identity columns, redaction, waves, timestamps, XLSForm types. */
 import assert from "node:assert/strict";
-import { identityOf, normaliseWave, parseTimestamp, redactAnswer, structureSlug } from "./survey_answers.ts";
+import {
+  identityOf,
+  isRespondentCodeColumn,
+  normaliseRespondentCode,
+  normaliseWave,
+  parseTimestamp,
+  redactAnswer,
+  structureSlug,
+} from "./survey_answers.ts";
 import { parseReverse, splitType } from "./survey_form.ts";
 
 Deno.test("identity questions are recognised by their name, « nom du quartier » is not one", () => {
@@ -43,4 +51,23 @@ Deno.test("waves, structures, timestamps and XLSForm types", () => {
     false,
     null,
   ]);
+});
+
+Deno.test("respondent code columns are recognised by name, codes compared without case or separators", () => {
+  assert.deepEqual(
+    [
+      "code_repondant",
+      "identite/code_participant",
+      "Code participant",
+      "Code répondant",
+      "q1_voisins",
+      "code",
+    ]
+      .map(isRespondentCodeColumn),
+    [true, true, true, true, false, false],
+  );
+  assert.deepEqual(identityOf("code_repondant"), { identity: false, name: false });
+  assert.equal(normaliseRespondentCode(" ab-12 "), "AB12");
+  assert.equal(normaliseRespondentCode("Éa 7"), "EA7");
+  assert.equal(normaliseRespondentCode(" - "), null);
 });

@@ -211,12 +211,18 @@ const settingsSchema = z.object({
   form_title: z.string().nullable(),
   version: z.string().nullable(),
   default_language: z.string().nullable(),
+  target: z.number().int({ error: "cible : nombre entier de personnes attendu" }).nonnegative({
+    error: "cible : nombre de personnes positif attendu",
+  }).nullable(),
 });
 
 /** The `settings` sheet. */
 export type SurveySettings = z.infer<typeof settingsSchema>;
 
-/** The `settings` sheet: the form's identifier, title and version. */
+/**
+ * The `settings` sheet: the form's identifier, title and version, and an optional `cible` column
+ * (people the survey aims to reach, for the response rate).
+ */
 export const surveyFormSettingsLoader: LoaderSpec<SurveySettings> = {
   kind: "surveys",
   format: "xlsform-settings",
@@ -228,12 +234,20 @@ export const surveyFormSettingsLoader: LoaderSpec<SurveySettings> = {
     form_title: { type: "text", aliases: ["form_title", "titre"], optional: true },
     version: { type: "text", aliases: ["version"], optional: true },
     default_language: { type: "text", aliases: ["default_language"], optional: true },
+    // Convention of the observatory (not XLSForm's): people the survey aims to reach, the
+    // denominator of the form-wide response rate (see src/surveys/response_rate.ts).
+    target: {
+      type: "number",
+      aliases: ["cible", "effectif cible", "population cible", "target"],
+      optional: true,
+      lenient: true,
+    },
   },
   schema: settingsSchema,
   toRows(r): TableRow[] {
     return [{
       table: "stg_survey_forms",
-      row: { form_id: r.form_id, form_title: r.form_title, form_version: r.version },
+      row: { form_id: r.form_id, form_title: r.form_title, form_version: r.version, target_n: r.target },
     }];
   },
 };

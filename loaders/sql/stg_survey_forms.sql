@@ -5,6 +5,7 @@ CREATE TABLE IF NOT EXISTS stg_survey_forms (
   form_id VARCHAR NOT NULL,       -- settings.form_id: answers name their form with it
   form_title VARCHAR,
   form_version VARCHAR,
+  target_n INTEGER,               -- settings.cible: people the survey aims to reach (all structures)
   load_id INTEGER NOT NULL,
   source_line INTEGER NOT NULL,
   PRIMARY KEY (load_id, form_id)

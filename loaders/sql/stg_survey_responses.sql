@@ -10,6 +10,8 @@ CREATE TABLE IF NOT EXISTS stg_survey_responses (
   wave VARCHAR,                     -- avant | apres (T0/T1, pré/post…), or another wave as typed
   validation_status VARCHAR,        -- Kobo _validation_status
   submitter_ref VARCHAR,            -- keyed pseudonym of Kobo's _submitted_by (the account)
+  respondent_ref VARCHAR,           -- keyed pseudonym of the respondent code (code_repondant…),
+                                    -- the same for one person's waves: pairs avant/après
   load_id INTEGER NOT NULL,
   source_line INTEGER NOT NULL
 );

@@ -161,3 +161,96 @@ SELECT r.load_id, r.source_line, NULL, r.structure_id,
   'structure « ' || r.structure_id || ' » absente du registre des structures : réponses gardées à part'
 FROM stg_survey_responses r
 WHERE NOT EXISTS (SELECT 1 FROM stg_structures s WHERE s.structure_id = r.structure_id);
+
+-- Likert items that score a dimension: select_one items with a socle commun dimension whose
+-- choice list is entirely numeric (1–4, 1–5…). Their score (reverse-coded already) comes from
+-- survey_answers_resolved.
+CREATE OR REPLACE VIEW survey_scored_items AS
+SELECT i.form_id, i.name AS item_name, i.dimension, i.reverse_coded
+FROM survey_items i
+WHERE i.item_type = 'select_one' AND i.dimension IS NOT NULL
+  AND EXISTS (SELECT 1 FROM survey_choices c WHERE c.form_id = i.form_id AND c.list_name = i.list_name)
+  AND NOT EXISTS (
+    SELECT 1 FROM survey_choices c
+    WHERE c.form_id = i.form_id AND c.list_name = i.list_name AND try_cast(c.name AS DOUBLE) IS NULL
+  );
+
+-- Score of each response on each dimension: the mean score of the dimension's Likert items it
+-- answered (an answer outside the list is not an answer), given only when it answered at least
+-- half of the dimension's items (2 × answered ≥ items: 1 of 2, 2 of 3, 2 of 4). Responses of a
+-- structure absent from the registry are left out.
+CREATE OR REPLACE VIEW survey_dimension_scores AS
+WITH items AS (
+  SELECT form_id, dimension, count(*) AS items_in_dimension FROM survey_scored_items GROUP BY ALL
+),
+answered AS (
+  SELECT a.form_id, a.structure_id, a.wave, a.response_ref, s.dimension,
+    avg(a.score) AS score, count(DISTINCT a.item_name) AS items_answered
+  FROM survey_answers_resolved a
+  JOIN survey_scored_items s ON s.form_id = a.form_id AND s.item_name = a.item_name
+  WHERE a.score IS NOT NULL AND a.structure_known
+  GROUP BY ALL
+)
+SELECT x.form_id, x.structure_id, x.wave, x.response_ref, r.respondent_ref, x.dimension, x.score,
+  x.items_answered, i.items_in_dimension, r.submitted_at
+FROM answered x
+JOIN items i USING (form_id, dimension)
+JOIN stg_survey_responses r USING (response_ref)
+WHERE 2 * x.items_answered >= i.items_in_dimension;
+
+-- One response per person and wave: a respondent (same respondent_ref) who answered a wave twice
+-- counts once, with the latest submission; a response without respondent code is its own person.
+CREATE OR REPLACE VIEW survey_wave_responses AS
+SELECT * FROM (
+  SELECT DISTINCT form_id, structure_id, wave, response_ref, respondent_ref, submitted_at
+  FROM survey_dimension_scores
+)
+QUALIFY row_number() OVER (
+  PARTITION BY form_id, structure_id, wave, coalesce(respondent_ref, response_ref)
+  ORDER BY submitted_at DESC NULLS LAST, response_ref DESC
+) = 1;
+
+-- Before/after pairs: the same respondent code (pseudonym) in the « avant » and « après » waves
+-- of one form and structure, with both responses scoring the dimension.
+CREATE OR REPLACE VIEW survey_dimension_pairs AS
+WITH kept AS (
+  SELECT s.* FROM survey_dimension_scores s JOIN survey_wave_responses w USING (form_id, response_ref)
+  WHERE s.respondent_ref IS NOT NULL AND s.wave IN ('avant', 'apres')
+)
+SELECT b.form_id, b.structure_id, b.dimension, b.respondent_ref,
+  b.score AS score_before, a.score AS score_after, a.score - b.score AS change
+FROM kept b JOIN kept a
+  ON a.form_id = b.form_id AND a.structure_id = b.structure_id AND a.respondent_ref = b.respondent_ref
+  AND a.dimension = b.dimension
+WHERE b.wave = 'avant' AND a.wave = 'apres';
+
+-- Consent to publish the free text of a response: a question named « consentement »
+-- (consentement_diffusion, accord_diffusion… whether or not the form lists it) answered oui /
+-- yes / 1. Any other answer, or no such question, is no consent.
+CREATE OR REPLACE VIEW survey_response_consent AS
+WITH named AS (
+  SELECT response_ref, coalesce(choice_name, value_text) AS answer,
+    trim(regexp_replace(strip_accents(lower(coalesce(item_name, source_column))), '[^a-z0-9]+', '_', 'g'), '_')
+      AS full_key,
+    trim(regexp_replace(strip_accents(lower(regexp_extract(coalesce(item_name, source_column), '([^/]+)$', 1))),
+      '[^a-z0-9]+', '_', 'g'), '_') AS last_key
+  FROM survey_answers_resolved
+)
+SELECT response_ref,
+  bool_and(lower(trim(answer)) IN ('oui', 'o', 'yes', 'y', '1', 'true', 'vrai', 'x', 'd_accord', 'accord'))
+    AS consent
+FROM named
+WHERE full_key IN ('consentement', 'consentement_diffusion', 'consentement_publication', 'accord_diffusion',
+    'accord_publication', 'autorisation_diffusion', 'consent', 'consentement_oui_non')
+  OR last_key IN ('consentement', 'consentement_diffusion', 'consentement_publication', 'accord_diffusion',
+    'accord_publication', 'autorisation_diffusion', 'consent')
+GROUP BY ALL;
+
+-- Free-text answers (items of type text in the form), with the response's consent. Only those
+-- with consent may be published (src/surveys/build_marts.ts escapes them).
+CREATE OR REPLACE VIEW survey_free_text AS
+SELECT a.form_id, a.structure_id, a.wave, a.response_ref, a.item_name, a.value_text AS text,
+  coalesce(c.consent, false) AS consent, a.load_id, a.source_line
+FROM survey_answers_resolved a
+LEFT JOIN survey_response_consent c USING (response_ref)
+WHERE a.item_type = 'text' AND trim(a.value_text) <> '' AND a.structure_known;

@@ -4,6 +4,11 @@
  * answers of two centres, before and after a year of activities: the Ors as a `;` CSV with BOM
  * (select_multiple as one column and as 0/1 columns, structure from the folder), Saint-Nicolas as
  * a workbook with a `structure` column. Answers improve a little between the waves.
+ *
+ * Each response carries a `code_repondant` (the pairing convention of loaders/survey_answers.ts):
+ * part of the « avant » respondents answer « après » again with the same code (sometimes typed
+ * differently: « or-007 » for « OR007 »), their answers starting from their own first ones; the
+ * others are new people. A `consentement` question (oui/non) follows the free comment.
  */
 import type { Row } from "write-excel-file/node";
 import type { Random } from "./random.ts";
@@ -44,6 +49,7 @@ function instrument(): Promise<Uint8Array> {
     ["start", "start", null, null, null, null],
     ["end", "end", null, null, null, null],
     ["select_one vague", "vague", "Moment du questionnaire", null, null, "yes"],
+    ["text", "code_repondant", "Votre code personnel (donné au premier questionnaire)", null, null, "yes"],
   ];
   for (const group of ["groupe_lien", "groupe_agir"]) {
     survey.push([
@@ -72,6 +78,14 @@ function instrument(): Promise<Uint8Array> {
     survey.push(["end_group", null, null, null, null, null]);
   }
   survey.push(["text", "q6_commentaire", "Un mot libre ?", null, null, null]);
+  survey.push([
+    "select_one oui_non",
+    "consentement",
+    "J'accepte que mon mot libre soit publié",
+    null,
+    null,
+    null,
+  ]);
   const choices: (string | null)[][] = [["list_name", "name", "label::Français (fr)"]];
   [
     "Pas du tout d'accord",
@@ -83,6 +97,7 @@ function instrument(): Promise<Uint8Array> {
     .forEach((label, i) => choices.push(["agree5", String(i + 1), label]));
   ACTIVITIES.forEach((name, i) => choices.push(["activites", name, ACTIVITY_LABELS[i]]));
   choices.push(["vague", "avant", "Avant"], ["vague", "apres", "Après"]);
+  choices.push(["oui_non", "oui", "Oui"], ["oui_non", "non", "Non"]);
   const settings = [["form_id", "form_title", "version"], [
     FORM_ID,
     "Lien social et pouvoir d'agir",
@@ -97,8 +112,8 @@ function instrument(): Promise<Uint8Array> {
 
 /** Rows of the instrument's sheets, for expected.json. */
 const FORM_SHEETS = {
-  survey: 3 + 2 * 2 + LIKERT.length + 1 + 1,
-  choices: 5 + ACTIVITIES.length + 2,
+  survey: 4 + 2 * 2 + LIKERT.length + 1 + 1 + 1,
+  choices: 5 + ACTIVITIES.length + 2 + 2,
   settings: 1,
 };
 
@@ -125,7 +140,23 @@ function pad(n: number): string {
 /** One response: header name → cell text. */
 type Answer = Record<string, string>;
 
-function oneAnswer(rng: Random, wave: "avant" | "apres", index: number): Answer {
+/** A respondent: the code typed on the questionnaire and a starting level per Likert item. */
+interface Person {
+  code: string;
+  base: number[];
+}
+
+function onePerson(rng: Random, code: string): Person {
+  return { code, base: LIKERT.map(() => rng.int(1, 4)) };
+}
+
+function oneAnswer(
+  rng: Random,
+  wave: "avant" | "apres",
+  index: number,
+  person: Person,
+  code: string,
+): Answer {
   const lift = wave === "apres" ? 1 : 0;
   const answer: Answer = {};
   const month = wave === "avant" ? 3 : 10;
@@ -135,8 +166,9 @@ function oneAnswer(rng: Random, wave: "avant" | "apres", index: number): Answer 
   answer.start = `${date}T${pad(h)}:${pad(m)}:00.000+01:00`;
   answer.end = `${date}T${pad(h)}:${pad(Math.min(59, m + rng.int(3, 12)))}:00.000+01:00`;
   answer.vague = wave;
-  for (const [name, group, , , reverse] of LIKERT) {
-    const base = rng.int(1, 4) + (rng.chance(0.6) ? lift : 0);
+  answer.code_repondant = code;
+  for (const [k, [name, group, , , reverse]] of LIKERT.entries()) {
+    const base = person.base[k] + (rng.chance(0.6) ? lift : 0);
     const value = Math.min(5, reverse ? 6 - base : base);
     answer[`${group}/${name}`] = String(value);
   }
@@ -145,6 +177,7 @@ function oneAnswer(rng: Random, wave: "avant" | "apres", index: number): Answer 
   answer["groupe_agir/q5_activites"] = chosen.join(" ");
   for (const a of ACTIVITIES) answer[`groupe_agir/q5_activites/${a}`] = chosen.includes(a) ? "1" : "0";
   answer.q6_commentaire = rng.pick(COMMENTS);
+  answer.consentement = answer.q6_commentaire === "" ? "" : rng.chance(0.7) ? "oui" : "non";
   answer._id = String(100000 + index);
   answer._uuid = `${hex(rng, 8)}-${hex(rng, 4)}-4${hex(rng, 3)}-a${hex(rng, 3)}-${hex(rng, 12)}`;
   answer._submission_time = `${date}T${pad(h - 1)}:${pad(m)}:30`;
@@ -171,6 +204,7 @@ export async function writeSurveys(rng: Random, inbox: Inbox, truth: Truth): Pro
     form_id: FORM_ID,
     items: FORM_SHEETS.survey - 2,
     responses: {},
+    paired: {},
     activities_ticked: 0,
   };
   let index = 0;
@@ -178,12 +212,29 @@ export async function writeSurveys(rng: Random, inbox: Inbox, truth: Truth): Pro
     const r = rng.fork(id);
     const answers: Answer[] = [];
     const perWave: Record<string, number> = {};
-    for (const wave of ["avant", "apres"] as const) {
-      const count = r.int(34, 42);
-      perWave[wave] = count;
-      for (let i = 0; i < count; i++) answers.push(oneAnswer(r, wave, ++index));
+    const prefix = id === "ors" ? "OR" : "SN";
+    const code = (n: number) => `${prefix}${String(n).padStart(3, "0")}`;
+    // « avant »: new people; « après »: part of them again (same code), then new people.
+    const before = Array.from({ length: r.int(34, 42) }, (_, i) => onePerson(r, code(i + 1)));
+    const afterCount = r.int(34, 42);
+    const paired = Math.min(
+      afterCount,
+      r.int(Math.round(before.length * 0.5), Math.round(before.length * 0.7)),
+    );
+    const after = [
+      ...before.slice(0, paired),
+      ...Array.from({ length: afterCount - paired }, (_, i) => onePerson(r, code(before.length + i + 1))),
+    ];
+    perWave.avant = before.length;
+    perWave.apres = after.length;
+    for (const p of before) answers.push(oneAnswer(r, "avant", ++index, p, p.code));
+    for (const p of after) {
+      // Codes are typed by hand: now and then in lower case with a dash.
+      const typed = r.chance(0.1) ? `${p.code.slice(0, 2).toLowerCase()}-${p.code.slice(2)}` : p.code;
+      answers.push(oneAnswer(r, "apres", ++index, p, typed));
     }
     stats.responses[id] = perWave;
+    stats.paired[id] = paired;
     for (const a of answers) stats.activities_ticked += a["groupe_agir/q5_activites"].split(" ").length;
     const header = Object.keys(answers[0]);
     const path = SURVEY_ANSWER_PATHS[id];
@@ -204,6 +255,12 @@ export async function writeSurveys(rng: Random, inbox: Inbox, truth: Truth): Pro
     }
   }
   truth.surveys = stats;
+  inbox.mess({
+    path: SURVEY_ANSWER_PATHS.ors,
+    kind: "respondent_code_typed_differently",
+    detail:
+      "« code_repondant » parfois saisi en minuscules avec un tiret à la deuxième vague (« or-007 » pour « OR007 »)",
+  });
   inbox.mess({
     path: SURVEY_ANSWER_PATHS.ors,
     kind: "select_multiple_two_shapes",

@@ -35,7 +35,7 @@ export class Truth {
     totals: { volunteers_activity: 0, fte_total: 0, budget_total: 0 },
   };
   /** Participants' questionnaire: form, items, responses per structure and wave, choices ticked. */
-  surveys: SurveyStats = { form_id: "", items: 0, responses: {}, activities_ticked: 0 };
+  surveys: SurveyStats = { form_id: "", items: 0, responses: {}, paired: {}, activities_ticked: 0 };
   /** Structure → its membership list (« liste des adhésions »). */
   readonly memberships: Record<string, MembershipStats> = {};
   /** Structure → year → its ISO 26000 self-assessment. */
@@ -55,12 +55,15 @@ export interface MembershipStats {
 
 /**
  * Participants' questionnaire: its form id, items of its survey sheet, responses written per
- * structure and wave (all distinct), and choices ticked in its select_multiple question.
+ * structure and wave (all distinct), respondents per structure who answered both waves with the
+ * same `code_repondant`, and choices ticked in its select_multiple question.
  */
 export interface SurveyStats {
   form_id: string;
   items: number;
   responses: Record<string, Record<string, number>>;
+  /** Structure → respondents paired across the waves by their respondent code. */
+  paired: Record<string, number>;
   activities_ticked: number;
 }
 
