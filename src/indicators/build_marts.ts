@@ -22,6 +22,7 @@ import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { ageBandMacroSql } from "../privacy/age_band.ts";
 import { type Catalogue, formatIssue, type Indicator, readCatalogue } from "./read_catalogue.ts";
 import { writeReferenceTables } from "./reference_tables.ts";
+import { buildVolunteeringMarts } from "../volunteering/build_marts.ts";
 import { SCOPE_LEVELS } from "./vocabulary.ts";
 
 const VIEWS = new URL("../warehouse/sql/indicator_views.sql", import.meta.url);
@@ -35,8 +36,6 @@ export interface BuildIndicatorOptions {
   catalogue?: Catalogue;
   /** Disclosure threshold (default 5). */
   threshold?: number;
-  /** Path of the volunteering rates (default data/reference/valorisation.csv). */
-  valorisationPath?: string;
 }
 
 /** Outcome of a rebuild: indicators computed, and French messages for the rest. */
@@ -45,12 +44,17 @@ export interface BuildIndicatorResult {
   issues: string[];
 }
 
-/** Creates the reference tables and the documented indicator views (`ind_*`). */
-export async function createIndicatorViews(
-  conn: DuckDBConnection,
-  valorisationPath?: string,
-): Promise<string[]> {
-  const issues = await writeReferenceTables(conn, valorisationPath);
+/**
+ * Creates the reference tables and the documented indicator views (`ind_*`). Volunteer time is
+ * valued with the rate tables of the volunteering marts, built here when they are not yet.
+ */
+export async function createIndicatorViews(conn: DuckDBConnection): Promise<string[]> {
+  await writeReferenceTables(conn);
+  const [{ n }] = await queryRows(
+    conn,
+    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'ref_volunteering_rates'",
+  );
+  const issues = Number(n) === 0 ? (await buildVolunteeringMarts(conn)).issues : [];
   await conn.run(ageBandMacroSql());
   await conn.run(await Deno.readTextFile(VIEWS));
   return issues;
@@ -164,7 +168,7 @@ export async function buildIndicatorMarts(
   options: BuildIndicatorOptions = {},
 ): Promise<BuildIndicatorResult> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const issues = await createIndicatorViews(conn, options.valorisationPath);
+  const issues = await createIndicatorViews(conn);
   const catalogue = options.catalogue ?? await readCatalogue();
   issues.push(...catalogue.issues.map(formatIssue));
   await writeCatalogueTable(conn, catalogue.indicators);

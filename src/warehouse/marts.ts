@@ -9,6 +9,7 @@ import { ensureSchema } from "./schema.ts";
 import { buildIndicatorMarts } from "../indicators/build_marts.ts";
 import { buildNetworkMarts } from "../networks/build_marts.ts";
 import { buildVolunteeringMarts } from "../volunteering/build_marts.ts";
+import { buildSurveyMarts } from "../surveys/build_marts.ts";
 
 const MARTS = new URL("./sql/marts.sql", import.meta.url);
 
@@ -23,4 +24,6 @@ export async function buildMarts(conn: DuckDBConnection): Promise<void> {
   // Indicator catalogue (data/indicators/): problems are kept in mart_indicator_issues, never thrown.
   const { issues } = await buildIndicatorMarts(conn);
   for (const issue of issues) console.error(`Indicateurs : ${issue}`);
+  // Surveys last: response rates read the participants of mart_activity_year.
+  await buildSurveyMarts(conn);
 }

@@ -1,5 +1,5 @@
 -- Bénévolat valorisé : heures × (SMIC horaire brut × coefficient de charges) en vigueur le mois
--- (data/reference/valorisation.csv). Un mois sans taux connu rend la valeur manquante.
+-- et le grade de la mission (data/reference/taux_valorisation_benevolat.csv, grades_alisfa_benevolat.csv). Un mois sans taux connu rend la valeur manquante.
 SELECT sc.scope_level, sc.scope, v.year,
   CASE WHEN count(v.hourly_rate) = count(*) THEN sum(v.value_eur) END AS value,
   sum(v.hours) AS numerator

@@ -6,8 +6,9 @@
 --   * structure_id  the registry id (stg_structures);
 --   * year          the calendar (or fiscal) year the row describes — NULL never means 0;
 --   * load_id       the load (file) the row came from, for lineage.
--- Reference tables ref_communes and ref_valorisation are written by the engine just before this
--- file runs (from @etalab/decoupage-administratif and data/reference/valorisation.csv).
+-- Reference table ref_communes is written by the engine just before this file runs (from
+-- @etalab/decoupage-administratif); the volunteering rate tables (ref_volunteering_*) come from
+-- src/volunteering/build_marts.ts (data/reference/taux_valorisation_benevolat.csv).
 
 -- Every structure mapped to the scopes it belongs to. An indicator groups by (scope_level,
 -- scope) after joining this view, so a distinct count stays distinct at every level (a person
@@ -71,8 +72,8 @@ CREATE OR REPLACE VIEW ind_registrations AS
 SELECT structure_id, year(start_date) AS year, registration_ref, person_ref, activity_id, status, load_id
 FROM stg_registrations WHERE start_date IS NOT NULL;
 
--- Volunteering hours valued at the hourly rate in force on the month (ref_valorisation:
--- gross SMIC × employer-charges coefficient). volunteer_ref is keyed per structure: the same
+-- Volunteering hours valued at the hourly rate in force on the month (gross SMIC × the mission's
+-- grade × employer-charges coefficient, as in mart_volunteering_value). volunteer_ref is keyed per structure: the same
 -- person volunteering in two structures counts twice at the Coopération level.
 -- is_governance: board / bureau / governance missions.
 CREATE OR REPLACE VIEW ind_volunteering AS
@@ -80,9 +81,15 @@ SELECT v.structure_id, year(v.month) AS year, v.month, v.structure_id || ':' || 
   v.mission,
   regexp_matches(lower(coalesce(v.mission, '')), 'conseil d.administration|bureau|gouvernance|assembl|\bca\b')
     AS is_governance,
-  v.hours, r.hourly_rate, v.hours * r.hourly_rate AS value_eur, v.load_id
+  v.hours,
+  -- Same valuation as mart_volunteering_value: the rate in force that month, the mission's grade.
+  coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient AS hourly_rate,
+  v.hours * coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient AS value_eur,
+  v.load_id
 FROM stg_volunteering v
-LEFT JOIN ref_valorisation r ON v.month >= r.start_date AND (r.end_date IS NULL OR v.month < r.end_date);
+ASOF LEFT JOIN ref_volunteering_rates r ON v.month >= r.start_date
+LEFT JOIN ref_volunteering_missions m ON m.mission = v.mission
+LEFT JOIN ref_volunteering_grades g ON g.category = m.category;
 
 -- Salaried staff per year: each contract's FTE weighted by the share of the year it ran
 -- (Σ FTE × days / days in the year), for the years 2017 to now.
