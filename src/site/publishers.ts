@@ -6,8 +6,12 @@
  * @module
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { publishCluster } from "./publish_cluster.ts";
 import { publishCooperation } from "./publish_cooperation.ts";
 import { publishQuality } from "./publish_quality.ts";
+import { publishSroi } from "./publish_sroi.ts";
+import { publishSurveys } from "./publish_surveys.ts";
+import { publishTimebank } from "./publish_timebank.ts";
 
 /** One page data file. */
 export interface Publisher {
@@ -19,4 +23,8 @@ export interface Publisher {
 export const PUBLISHERS: Publisher[] = [
   { file: "cooperation.json", publish: publishCooperation },
   { file: "qualite.json", publish: publishQuality },
+  { file: "sroi.json", publish: (conn) => publishSroi(conn) },
+  { file: "enquetes.json", publish: (conn) => publishSurveys(conn) },
+  { file: "accorderie.json", publish: (conn) => publishTimebank(conn) },
+  { file: "cluster.json", publish: (conn) => publishCluster(conn) },
 ];
