@@ -5,6 +5,10 @@ export default {
   title: "Observatoire d'impact",
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
+    { name: "SROI", path: "/sroi" },
+    { name: "Enquêtes", path: "/enquetes" },
+    { name: "Accorderie", path: "/accorderie" },
+    { name: "Cluster", path: "/cluster" },
     { name: "Qualité des données", path: "/qualite" },
   ],
   // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).
