@@ -50,7 +50,7 @@ export async function publishSurveys(
     "SELECT structure_id AS id, name, in_cooperation FROM stg_structures ORDER BY name",
   );
   const [period] = await safe(
-    `SELECT strftime(min(submitted_at), '%Y-%m-%d') AS first, strftime(max(submitted_at), '%Y-%m-%d') AS last
+    `SELECT strftime(min(submitted_at), '%Y-%m') AS first, strftime(max(submitted_at), '%Y-%m') AS last
      FROM stg_survey_responses`,
   );
   return {

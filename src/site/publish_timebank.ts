@@ -4,7 +4,7 @@
  * reveal it: the hours and exchanges of a year with 1 to 4 active members, the balance group
  * beside a hidden one), the network metrics, and the exchange network of each year with members
  * renumbered 0…n−1 in a random-looking order (the order of their keyed pseudonyms): no
- * pseudonym, no name, no label is published.
+ * pseudonym, no name, no label is published. Dates are published as months only.
  *
  * @module
  */
@@ -119,7 +119,7 @@ export async function publishTimebank(
   }
   const [period] = await queryRows(
     conn,
-    `SELECT strftime(min(exchange_date), '%Y-%m-%d') AS first, strftime(max(exchange_date), '%Y-%m-%d') AS last
+    `SELECT strftime(min(exchange_date), '%Y-%m') AS first, strftime(max(exchange_date), '%Y-%m') AS last
      FROM stg_timebank_exchanges`,
   );
   return { threshold, period, structures, years, metrics, networks };
