@@ -5,11 +5,15 @@ export default {
   title: "Observatoire d'impact",
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
-    { name: "Qualité des données", path: "/qualite" },
     { name: "Chaîne de valeur", path: "/chaine-valeur" },
     { name: "Socle commun", path: "/socle-commun" },
     { name: "ISO 26000", path: "/iso26000" },
+    { name: "SROI", path: "/sroi" },
+    { name: "Enquêtes", path: "/enquetes" },
+    { name: "Accorderie", path: "/accorderie" },
+    { name: "Cluster", path: "/cluster" },
     { name: "Département", path: "/departement" },
+    { name: "Qualité des données", path: "/qualite" },
     { name: "Méthodologie", path: "/methodologie" },
   ],
   // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).

@@ -1,15 +1,10 @@
 // Chart components: each takes (data, {options}) and returns a Plot figure with French axes.
 import * as Plot from "npm:@observablehq/plot";
 import {formatMonth, frLocale, frTime} from "./format.js";
+import {STRUCTURE_COLORS} from "./palette.js";
 
-/** One colour per structure (Okabe–Ito, colour-blind safe); the Coopération in dark grey. */
-export const STRUCTURE_COLORS = {
-  cooperation: "#333333",
-  ors: "#0072B2",
-  "saint-nicolas": "#D55E00",
-  "noel-guichard": "#009E73",
-  accorderie: "#CC79A7"
-};
+/** One colour per structure (shared palette: pages/components/palette.js). */
+export {STRUCTURE_COLORS};
 
 export function colorScale(structures) {
   return {

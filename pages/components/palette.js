@@ -17,9 +17,12 @@ export const STRUCTURE_COLORS = {
 /** Colour of any other structure of the département: a neutral blue-grey. */
 export const OTHER_STRUCTURE_COLOR = "#8C9BAB";
 
-/** The colour of a structure or level id. */
-export function structureColor(id) {
-  return STRUCTURE_COLORS[id] ?? OTHER_STRUCTURE_COLOR;
+/** The Coopération as a whole. */
+export const COOPERATION_COLOR = STRUCTURE_COLORS.cooperation;
+
+/** The colour of a structure or level id, with a fallback for structures without their own. */
+export function structureColor(id, fallback = OTHER_STRUCTURE_COLOR) {
+  return STRUCTURE_COLORS[id] ?? fallback;
 }
 
 /** FONDA targets (Okabe–Ito, distinct from the structure colours' order). */
@@ -59,4 +62,28 @@ export function hatch({color = "#888888", background = "#f2f2f2"} = {}) {
     <rect width="6" height="6" fill=${background}></rect><line x1="0" y1="0" x2="0" y2="6" stroke=${color} stroke-width="2"></line>
   </pattern></defs>`;
   return {id, url: `url(#${id})`, defs};
+}
+
+/** Organisations that are not structures (partners). */
+export const PARTNER_COLOR = "#BBBBBB";
+/** Accent colours for two-state charts (before / after, low / high): blue and orange of Okabe–Ito. */
+export const BEFORE_COLOR = "#999999";
+export const AFTER_COLOR = "#0072B2";
+export const LOW_COLOR = "#D55E00";
+export const HIGH_COLOR = "#0072B2";
+
+/** Identifier of the hatching pattern; use `fill: HATCH_FILL` once {@link hatchPattern} is a mark. */
+export const HATCH_ID = "observatoire-hachures";
+export const HATCH_FILL = `url(#${HATCH_ID})`;
+
+/**
+ * A Plot mark (a function returning SVG) that defines the grey hatching used for hidden values.
+ *
+ * @example
+ * Plot.plot({marks: [hatchPattern(), Plot.barY(hidden, {x: "year", y: () => 1, fill: HATCH_FILL})]})
+ */
+export function hatchPattern() {
+  return () => svg`<defs><pattern id=${HATCH_ID} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+    <rect width="6" height="6" fill="#f2f2f2"></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="2"></line>
+  </pattern></defs>`;
 }

@@ -6,12 +6,16 @@
  * @module
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { publishCluster } from "./publish_cluster.ts";
 import { publishCooperation } from "./publish_cooperation.ts";
 import { publishQuality } from "./publish_quality.ts";
 import { publishIndicators } from "./publish_indicators.ts";
 import { publishMethodology } from "./publish_methodology.ts";
 import { publishIso26000 } from "./publish_iso26000.ts";
 import { publishDepartement } from "./publish_departement.ts";
+import { publishSroi } from "./publish_sroi.ts";
+import { publishSurveys } from "./publish_surveys.ts";
+import { publishTimebank } from "./publish_timebank.ts";
 
 /** One page data file. */
 export interface Publisher {
@@ -29,4 +33,8 @@ export const PUBLISHERS: Publisher[] = [
   { file: "iso26000.json", publish: (conn) => publishIso26000(conn) },
   // Commune outlines only when OBSERVATOIRE_COMMUNES_GEOJSON names a file.
   { file: "departement.json", publish: (conn) => publishDepartement(conn) },
+  { file: "sroi.json", publish: (conn) => publishSroi(conn) },
+  { file: "enquetes.json", publish: (conn) => publishSurveys(conn) },
+  { file: "accorderie.json", publish: (conn) => publishTimebank(conn) },
+  { file: "cluster.json", publish: (conn) => publishCluster(conn) },
 ];

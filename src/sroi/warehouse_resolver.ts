@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { DuckDBInstance } from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import type { IndicatorResolver } from "./cell_schemas.ts";
 
 /** The resolver, with the scope and year it reads. */
@@ -69,35 +69,51 @@ export async function warehouseResolver(
   }
   const conn = await db.connect();
   try {
-    const [{ n }] = (await conn.runAndReadAll(
-      "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN ('mart_indicator_catalogue', 'mart_indicator_values')",
-    )).getRowObjectsJS();
-    // A warehouse made before the catalogue existed: no indicator yet.
-    if (Number(n) < 2) return { resolve: resolverFrom(new Map(), new Set(), scope, null), scope, year: null };
-    const rows = async (sql: string, params: unknown[]) =>
-      (await conn.runAndReadAll(sql, params as never)).getRowObjectsJS();
-    const known = new Set(
-      (await rows("SELECT indicator_id FROM mart_indicator_catalogue", [])).map((r) =>
-        String(r.indicator_id)
-      ),
-    );
-    const [{ latest }] = await rows(
-      "SELECT max(year) AS latest FROM mart_indicator_values WHERE scope = $1 AND value IS NOT NULL",
-      [scope],
-    );
-    const chosen = year ?? (latest === null ? null : Number(latest));
-    const values = new Map<string, number | null>();
-    if (chosen !== null) {
-      for (
-        const r of await rows(
-          "SELECT indicator_id, value FROM mart_indicator_values WHERE scope = $1 AND year = $2",
-          [scope, chosen],
-        )
-      ) values.set(String(r.indicator_id), r.value === null ? null : Number(r.value));
-    }
-    return { resolve: resolverFrom(values, known, scope, chosen), scope, year: chosen };
+    return await connectionResolver(conn, scope, year);
   } finally {
     conn.closeSync();
     db.closeSync();
   }
+}
+
+/**
+ * The same resolver on a connection that is already open (the page data publisher runs inside
+ * the pipeline, which holds the warehouse): reads `mart_indicator_values` of `scope` for `year`
+ * (by default the latest year with values), exactly as {@link warehouseResolver} does.
+ *
+ * @example
+ * ```ts
+ * const { resolve } = await connectionResolver(wh.conn, "cooperation");
+ * ```
+ */
+export async function connectionResolver(
+  conn: DuckDBConnection,
+  scope: string,
+  year?: number,
+): Promise<WarehouseResolver> {
+  const [{ n }] = (await conn.runAndReadAll(
+    "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN ('mart_indicator_catalogue', 'mart_indicator_values')",
+  )).getRowObjectsJS();
+  // A warehouse made before the catalogue existed: no indicator yet.
+  if (Number(n) < 2) return { resolve: resolverFrom(new Map(), new Set(), scope, null), scope, year: null };
+  const rows = async (sql: string, params: unknown[]) =>
+    (await conn.runAndReadAll(sql, params as never)).getRowObjectsJS();
+  const known = new Set(
+    (await rows("SELECT indicator_id FROM mart_indicator_catalogue", [])).map((r) => String(r.indicator_id)),
+  );
+  const [{ latest }] = await rows(
+    "SELECT max(year) AS latest FROM mart_indicator_values WHERE scope = $1 AND value IS NOT NULL",
+    [scope],
+  );
+  const chosen = year ?? (latest === null ? null : Number(latest));
+  const values = new Map<string, number | null>();
+  if (chosen !== null) {
+    for (
+      const r of await rows(
+        "SELECT indicator_id, value FROM mart_indicator_values WHERE scope = $1 AND year = $2",
+        [scope, chosen],
+      )
+    ) values.set(String(r.indicator_id), r.value === null ? null : Number(r.value));
+  }
+  return { resolve: resolverFrom(values, known, scope, chosen), scope, year: chosen };
 }

@@ -1,0 +1,92 @@
+import assert from "node:assert/strict";
+import { openWarehouse } from "../warehouse/connect.ts";
+import { histogram, publishSroi } from "./publish_sroi.ts";
+import { balanceGroup, publishTimebankYear } from "./publish_timebank.ts";
+
+const year = {
+  structure_id: "accorderie",
+  year: 2024,
+  exchanges: 300,
+  hours: 450.5,
+  active_members: 40,
+  givers: 30,
+  receivers: 35,
+  members_both: 25,
+  share_both: 0.625,
+  mostly_give: 3,
+  mostly_receive: 17,
+  balanced: 20,
+  first_exchanges: 2,
+  delays_measured: 2,
+  median_days_to_first_exchange: 12,
+};
+
+Deno.test("publishTimebankYear hides small member counts and the balance cell that would reveal one", () => {
+  const row = publishTimebankYear(year);
+  assert.equal(row.active_members, 40);
+  assert.equal(row.hours, 450.5);
+  assert.equal(row.mostly_give, null); // 3 members: hidden
+  assert.equal(row.mostly_receive, null); // secondary: the smallest other group
+  assert.equal(row.balanced, 20);
+  assert.equal(row.first_exchanges, null);
+  assert.equal(row.median_days_to_first_exchange, null); // 2 delays only
+  assert.deepEqual(
+    [...row.secret].sort(),
+    ["first_exchanges", "median_days_to_first_exchange", "mostly_give", "mostly_receive"],
+  );
+});
+
+Deno.test("publishTimebankYear hides a year of 1 to 4 active members with its hours", () => {
+  const row = publishTimebankYear({ ...year, active_members: 3, members_both: 3, givers: 3, receivers: 3 });
+  assert.equal(row.active_members, null);
+  assert.equal(row.hours, null);
+  assert.equal(row.exchanges, null);
+  assert.equal(row.share_both, null);
+  assert.ok(row.secret.includes("hours"));
+});
+
+Deno.test("balanceGroup follows the mart's rule (double or more)", () => {
+  assert.equal(balanceGroup(4, 2), "donne");
+  assert.equal(balanceGroup(2, 4), "recoit");
+  assert.equal(balanceGroup(3, 2), "equilibre");
+});
+
+Deno.test("histogram: equal bins over the draws, every draw counted once", () => {
+  const bins = histogram([1, 1.2, 1.5, 1.9, 2], 4);
+  assert.equal(bins.length, 4);
+  assert.equal(bins.reduce((n, b) => n + b.count, 0), 5);
+  assert.deepEqual(bins.map((b) => b.count), [2, 0, 1, 2]);
+  assert.deepEqual(histogram([1.5, 1.5]), [{ x0: 1.5, x1: 1.5, count: 2 }]);
+  assert.deepEqual(histogram([]), []);
+});
+
+Deno.test("publishSroi publishes the problems of an unreadable map, not a result", async () => {
+  const wh = await openWarehouse(":memory:");
+  try {
+    const data = await publishSroi(wh.conn, { mapPath: "/nonexistent/carte.xlsx" });
+    assert.equal(data.file, "carte.xlsx");
+    assert.ok(Array.isArray(data.error) && data.error.length > 0);
+    assert.equal(data.ratio, undefined);
+  } finally {
+    wh.close();
+  }
+});
+
+Deno.test("publishSroi on the example map: the report of the library, with a histogram of every draw", async () => {
+  const wh = await openWarehouse(":memory:");
+  try {
+    const data = await publishSroi(wh.conn, { iterations: 500 }) as Record<string, unknown> & {
+      ratio: number;
+      pv: number;
+      inputs_total: number;
+      monte_carlo: { histogram: { count: number }[]; p5: number; p95: number };
+    };
+    assert.ok(data.ratio > 0);
+    assert.equal(Math.round(data.ratio * 1e4) / 1e4, Math.round((data.pv / data.inputs_total) * 1e4) / 1e4);
+    assert.equal(data.monte_carlo.histogram.reduce((n, b) => n + b.count, 0), 500);
+    assert.ok(data.monte_carlo.p5 <= data.monte_carlo.p95);
+    assert.deepEqual(data.volunteering, []); // no mart in an empty warehouse: nothing, no crash
+  } finally {
+    wh.close();
+  }
+});
