@@ -1,12 +1,21 @@
 // Observable Framework configuration. The site must work offline: no Google Fonts, no CDN
 // (src/site/vendor_npm.ts fills the npm cache from node_modules), no DuckDB extension downloads.
+import { structurePages } from "./src/site/structure_pages.ts";
+
+// One page per structure with data (/structures/[id]), listed by the pipeline in
+// pages/data/generated/structures.json: the « Structures » section of the sidebar and the
+// dynamic routes to build.
+const structures = structurePages();
+
 export default {
   root: "pages",
   title: "Observatoire d'impact",
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
     { name: "Qualité des données", path: "/qualite" },
+    { name: "Structures", collapsible: true, open: false, pages: structures },
   ],
+  dynamicPaths: structures.map((p) => p.path),
   // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).
   head: '<meta name="robots" content="noindex"><script>document.documentElement.lang = "fr";</script>',
   pager: false,
@@ -14,7 +23,8 @@ export default {
   header: "",
   footer:
     "Observatoire d'impact des centres sociaux — La Coopération, Romans-sur-Isère. Données pseudonymisées, effectifs inférieurs à 5 masqués.",
-  theme: ["air", "alt"],
+  // Theme air + alt, shared classes and the print stylesheet (A4, no sidebar, one section a page).
+  style: "style.css",
   globalStylesheets: [],
   search: false,
   linkify: false,

@@ -1,23 +1,10 @@
 // Chart components: each takes (data, {options}) and returns a Plot figure with French axes.
 import * as Plot from "npm:@observablehq/plot";
 import {formatMonth, frLocale, frTime} from "./format.js";
+import {colorScale, STRUCTURE_COLORS} from "./palette.js";
 
-/** One colour per structure (Okabe–Ito, colour-blind safe); the Coopération in dark grey. */
-export const STRUCTURE_COLORS = {
-  cooperation: "#333333",
-  ors: "#0072B2",
-  "saint-nicolas": "#D55E00",
-  "noel-guichard": "#009E73",
-  accorderie: "#CC79A7"
-};
-
-export function colorScale(structures) {
-  return {
-    domain: structures.map((s) => s.name),
-    range: structures.map((s) => STRUCTURE_COLORS[s.id] ?? "#999999"),
-    legend: true
-  };
-}
+// The palette lives in palette.js; re-exported for the pages that import it from here.
+export {colorScale, STRUCTURE_COLORS};
 
 const count = frLocale.format(",d");
 
