@@ -39,7 +39,7 @@ export function storyIndex(story) {
 
 /** Whether an indicator's unit is a share (0–1). */
 export function isShare(unit) {
-  return /^part/.test(unit ?? "");
+  return /^part(\s|$)/.test(unit ?? "");
 }
 
 /**
