@@ -52,7 +52,7 @@ export async function publishPageData(conn: DuckDBConnection): Promise<void> {
   await buildMarts(conn);
   await Deno.mkdir(pageDataDir(), { recursive: true });
   for (const publisher of PUBLISHERS) {
-    if (!publisher.params) {
+    if (!("params" in publisher)) {
       await writeIfChanged(join(pageDataDir(), publisher.file), await publisher.publish(conn));
       continue;
     }
@@ -60,7 +60,10 @@ export async function publishPageData(conn: DuckDBConnection): Promise<void> {
     const [before, after] = publisher.file.split("[id]");
     const dir = dirname(join(pageDataDir(), publisher.file));
     for (const id of ids) {
-      await writeIfChanged(join(pageDataDir(), `${before}${id}${after}`), await publisher.publish(conn, id));
+      await writeIfChanged(
+        join(pageDataDir(), `${before}${id}${after}`),
+        await publisher.publishEach(conn, id),
+      );
     }
     // A structure no longer listed leaves no stale page data behind.
     const keep = new Set(ids.map((id) => basename(`${before}${id}${after}`)));

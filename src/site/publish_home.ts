@@ -28,7 +28,7 @@ export async function publishHome(
   );
   const [period] = await queryRows(
     conn,
-    `SELECT strftime(min(period_start), '%Y-%m-%d') AS first, strftime(max(period_end), '%Y-%m-%d') AS last,
+    `SELECT strftime(min(period_start), '%Y-%m') AS first, strftime(max(period_end), '%Y-%m') AS last,
        strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded, count(*) AS files
      FROM loads WHERE superseded_by IS NULL`,
   );

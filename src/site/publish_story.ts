@@ -126,7 +126,8 @@ export async function publishStory(
 
 /**
  * The latest export of each kind a structure sent: number of files, last load date, and the
- * period its rows cover (first to last date, when the kind has dates).
+ * period its rows cover (first to last month, when the kind has dates). Months, not days: a
+ * published day could coincide with someone's birth date.
  */
 export async function publishFreshness(
   conn: DuckDBConnection,
@@ -136,8 +137,8 @@ export async function publishFreshness(
     conn,
     `SELECT structure_id, kind, count(*) AS files, sum(rows_loaded) AS rows_loaded,
        strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded,
-       strftime(min(period_start), '%Y-%m-%d') AS period_start,
-       strftime(max(period_end), '%Y-%m-%d') AS period_end
+       strftime(min(period_start), '%Y-%m') AS period_start,
+       strftime(max(period_end), '%Y-%m') AS period_end
      FROM loads WHERE superseded_by IS NULL AND structure_id IS NOT NULL
      GROUP BY ALL ORDER BY structure_id, kind`,
   );

@@ -16,23 +16,33 @@ import { publishHome } from "./publish_home.ts";
 import { publishQuality } from "./publish_quality.ts";
 import { listStructures, publishStructure } from "./publish_structures.ts";
 
-/** One page data file, or one per value of `[id]` when `params` is given. */
-export interface Publisher {
-  /** File name under pages/data/generated/ (JSON unless the name says otherwise), may hold `[id]`. */
+/** One page data file. */
+export interface SinglePublisher {
+  /** File name under pages/data/generated/ (JSON unless the name says otherwise). */
   file: string;
-  /** The values of `[id]` (file names: letters, digits, dashes). */
-  params?(conn: DuckDBConnection): Promise<string[]>;
-  publish(conn: DuckDBConnection, id?: string): Promise<unknown>;
+  publish(conn: DuckDBConnection): Promise<unknown>;
 }
 
+/** One page data file per value of `[id]` in `file` (the data of a parameterised page). */
+export interface ParamPublisher {
+  /** File name under pages/data/generated/ holding `[id]`, e.g. `structures/[id].json`. */
+  file: string;
+  /** The values of `[id]` (file names: letters, digits, dashes). */
+  params(conn: DuckDBConnection): Promise<string[]>;
+  publishEach(conn: DuckDBConnection, id: string): Promise<unknown>;
+}
+
+/** A page data publisher. */
+export type Publisher = SinglePublisher | ParamPublisher;
+
 export const PUBLISHERS: Publisher[] = [
-  { file: "accueil.json", publish: publishHome },
+  { file: "accueil.json", publish: (conn) => publishHome(conn) },
   { file: "cooperation.json", publish: publishCooperation },
   { file: "qualite.json", publish: publishQuality },
   { file: "structures.json", publish: listStructures },
   {
     file: "structures/[id].json",
     params: async (conn) => (await listStructures(conn)).map((s) => s.id),
-    publish: (conn, id) => publishStructure(conn, id as string),
+    publishEach: (conn, id) => publishStructure(conn, id),
   },
 ];
