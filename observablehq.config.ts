@@ -1,10 +1,18 @@
 // Observable Framework configuration. The site must work offline: no Google Fonts, no CDN
 // (src/site/vendor_npm.ts fills the npm cache from node_modules), no DuckDB extension downloads.
+import { structurePages } from "./src/site/structure_pages.ts";
+
+// One page per structure with data (/structures/[id]), listed by the pipeline in
+// pages/data/generated/structures.json: the « Structures » section of the sidebar and the
+// dynamic routes to build.
+const structures = structurePages();
+
 export default {
   root: "pages",
   title: "Observatoire d'impact",
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
+    { name: "Structures", collapsible: true, open: false, pages: structures },
     { name: "Chaîne de valeur", path: "/chaine-valeur" },
     { name: "Socle commun", path: "/socle-commun" },
     { name: "ISO 26000", path: "/iso26000" },
@@ -16,6 +24,7 @@ export default {
     { name: "Qualité des données", path: "/qualite" },
     { name: "Méthodologie", path: "/methodologie" },
   ],
+  dynamicPaths: structures.map((p) => p.path),
   // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).
   head: '<meta name="robots" content="noindex"><script>document.documentElement.lang = "fr";</script>',
   pager: false,
@@ -23,7 +32,8 @@ export default {
   header: "",
   footer:
     "Observatoire d'impact des centres sociaux — La Coopération, Romans-sur-Isère. Données pseudonymisées, effectifs inférieurs à 5 masqués.",
-  theme: ["air", "alt"],
+  // Theme air + alt, shared classes and the print stylesheet (A4, no sidebar, one section a page).
+  style: "style.css",
   globalStylesheets: [],
   search: false,
   linkify: false,

@@ -1,18 +1,10 @@
 // Chart components: each takes (data, {options}) and returns a Plot figure with French axes.
 import * as Plot from "npm:@observablehq/plot";
 import {formatMonth, frLocale, frTime} from "./format.js";
-import {STRUCTURE_COLORS} from "./palette.js";
+import {colorScale, STRUCTURE_COLORS} from "./palette.js";
 
-/** One colour per structure (shared palette: pages/components/palette.js). */
-export {STRUCTURE_COLORS};
-
-export function colorScale(structures) {
-  return {
-    domain: structures.map((s) => s.name),
-    range: structures.map((s) => STRUCTURE_COLORS[s.id] ?? "#999999"),
-    legend: true
-  };
-}
+// The palette lives in palette.js; re-exported for the pages that import it from here.
+export {colorScale, STRUCTURE_COLORS};
 
 const count = frLocale.format(",d");
 

@@ -19,6 +19,22 @@ export const OTHER_STRUCTURE_COLOR = "#8C9BAB";
 
 /** The Coopération as a whole. */
 export const COOPERATION_COLOR = STRUCTURE_COLORS.cooperation;
+/** Grey of hatched (suppressed « < 5 ») and missing values. */
+export const SUPPRESSED_COLOR = "#9a9a9a";
+
+/**
+ * A Plot colour scale for structures `{id, name}` (by name, one colour each, with a legend).
+ *
+ * @param {{id: string, name: string}[]} structures
+ * @param {{legend?: boolean}} [options]
+ */
+export function colorScale(structures, {legend = true} = {}) {
+  return {
+    domain: structures.map((s) => s.name),
+    range: structures.map((s) => structureColor(s.id)),
+    legend
+  };
+}
 
 /** The colour of a structure or level id, with a fallback for structures without their own. */
 export function structureColor(id, fallback = OTHER_STRUCTURE_COLOR) {
@@ -86,4 +102,24 @@ export function hatchPattern() {
   return () => svg`<defs><pattern id=${HATCH_ID} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
     <rect width="6" height="6" fill="#f2f2f2"></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="2"></line>
   </pattern></defs>`;
+}
+
+let hatchMarkCount = 0;
+
+/**
+ * A Plot mark that defines a grey hatch pattern; fill suppressed bars with the returned `fill`.
+ *
+ * @returns {{defs: Function, fill: string}} the mark (put it first in `marks`) and its fill URL
+ * @example
+ * const hatch = hatchMark();
+ * Plot.plot({marks: [hatch.defs, Plot.barY(hidden, {x: "year", y: () => 1, fill: hatch.fill})]});
+ */
+export function hatchMark() {
+  const id = `hatch-mark-${++hatchMarkCount}`;
+  return {
+    defs: () => svg`<defs><pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="6" height="6" fill="#f2f2f2"></rect><line x1="0" y1="0" x2="0" y2="6" stroke=${SUPPRESSED_COLOR} stroke-width="2.5"></line>
+    </pattern></defs>`,
+    fill: `url(#${id})`
+  };
 }

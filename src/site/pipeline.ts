@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ingestPaths } from "../ingest/ingest_paths.ts";
 import type { LoadReport } from "../ingest/load_file.ts";
@@ -51,14 +51,36 @@ export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }>
 export async function publishPageData(conn: DuckDBConnection): Promise<void> {
   await buildMarts(conn);
   await Deno.mkdir(pageDataDir(), { recursive: true });
-  for (const { file, publish } of PUBLISHERS) {
-    const data = await publish(conn);
-    // Unchanged data is not rewritten: the dev server and the build only redo what changed.
-    const text = JSON.stringify(data);
-    const path = join(pageDataDir(), file);
-    if (await Deno.readTextFile(path).catch(() => null) === text) continue;
-    await Deno.writeTextFile(path, text);
+  for (const publisher of PUBLISHERS) {
+    if (!("params" in publisher)) {
+      await writeIfChanged(join(pageDataDir(), publisher.file), await publisher.publish(conn));
+      continue;
+    }
+    const ids = await publisher.params(conn);
+    const [before, after] = publisher.file.split("[id]");
+    const dir = dirname(join(pageDataDir(), publisher.file));
+    for (const id of ids) {
+      await writeIfChanged(
+        join(pageDataDir(), `${before}${id}${after}`),
+        await publisher.publishEach(conn, id),
+      );
+    }
+    // A structure no longer listed leaves no stale page data behind.
+    const keep = new Set(ids.map((id) => basename(`${before}${id}${after}`)));
+    for await (const entry of Deno.readDir(dir)) {
+      const stale = entry.isFile && !keep.has(entry.name) && entry.name.startsWith(basename(before)) &&
+        entry.name.endsWith(after);
+      if (stale) await Deno.remove(join(dir, entry.name));
+    }
   }
+}
+
+/** Writes `data` as JSON unless the file already holds exactly that (the build then reuses it). */
+async function writeIfChanged(path: string, data: unknown): Promise<void> {
+  const text = JSON.stringify(data);
+  if (await Deno.readTextFile(path).catch(() => null) === text) return;
+  await Deno.mkdir(dirname(path), { recursive: true });
+  await Deno.writeTextFile(path, text);
 }
 
 /** Runs the data side of the build; returns the ingest reports. */

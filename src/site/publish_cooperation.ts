@@ -14,6 +14,7 @@ import {
   suppressGroup,
 } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
+import { publishStory } from "./publish_story.ts";
 
 type Row = Record<string, unknown>;
 
@@ -148,6 +149,37 @@ export async function publishCooperation(
     `SELECT strftime(min(visit_date), '%Y-%m-%d') AS first_visit, strftime(max(visit_date), '%Y-%m-%d') AS last_visit
      FROM int_scoped_visits WHERE scope = 'cooperation'`,
   );
+  // The value-chain report: the Coopération's story, a few key indicators per member structure
+  // (one colour each on the charts), and the partners several members share.
+  const story = await publishStory(conn, "cooperation", "cooperation");
+  const byStructure = (await queryRows(
+    conn,
+    `SELECT v.scope, v.indicator_id AS i, v.year AS y, v.published_value AS v, v.suppressed AS s
+     FROM mart_indicator_values v
+     WHERE v.scope_level = 'structure' AND v.scope IN (${scopeList})
+       AND v.indicator_id IN (${STRUCTURE_INDICATORS.map((id) => `'${id}'`).join(", ")})
+     ORDER BY v.indicator_id, v.scope, v.year`,
+  )).map((r) => ({
+    scope: String(r.scope),
+    i: String(r.i),
+    y: Number(r.y),
+    v: r.v === null ? null : Math.round(Number(r.v) * 1e6) / 1e6,
+    s: Boolean(r.s),
+  }));
+  const sharedPartners = await queryRows(
+    conn,
+    `SELECT p.partner, any_value(p.partner_type_label) AS type, list(DISTINCT p.structure_id ORDER BY p.structure_id) AS structures,
+       strftime(min(p.since), '%Y') AS since
+     FROM stg_partnerships p JOIN stg_structures s USING (structure_id)
+     WHERE s.in_cooperation
+     GROUP BY p.partner HAVING count(DISTINCT p.structure_id) > 1
+     ORDER BY count(DISTINCT p.structure_id) DESC, p.partner`,
+  );
+  const [{ partners }] = await queryRows(
+    conn,
+    `SELECT count(DISTINCT p.partner) AS partners FROM stg_partnerships p
+     JOIN stg_structures s USING (structure_id) WHERE s.in_cooperation`,
+  );
   return {
     threshold,
     period: { first: first_visit, last: last_visit },
@@ -156,5 +188,23 @@ export async function publishCooperation(
     months,
     ages,
     sources,
+    story,
+    byStructure,
+    partners: { total: Number(partners), shared: sharedPartners },
   };
 }
+
+/** Indicators drawn per member structure on the Coopération's report (one colour each). */
+export const STRUCTURE_INDICATORS = [
+  "budget_total",
+  "heures_benevolat",
+  "etp_salaries",
+  "seances",
+  "actions_menees",
+  "participants_uniques",
+  "passages",
+  "part_qpv",
+  "benevoles_actifs",
+  "partenaires_actifs",
+  "fidelisation",
+] as const;

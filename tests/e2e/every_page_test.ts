@@ -18,8 +18,12 @@ Deno.test("every page opens in French, offline, without console errors", async (
   const server = serveStatic(DIST);
   const browser = await launchBrowser();
   try {
-    const paths = ["/", ...config.pages.map((p) => p.path)];
+    // Sections (« Structures ») hold pages; dynamic routes are built too: visit them all.
+    const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
+      .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
+    const paths = [...new Set(["/", ...listed, ...config.dynamicPaths])];
     assert.ok(paths.length >= 3);
+    assert.ok(paths.some((p) => p.startsWith("/structures/")), "the structure pages are listed");
     for (const path of paths) {
       const watch = await watchedPage(browser);
       await watch.page.goto(`${server.url}${path}`);

@@ -1,0 +1,269 @@
+/**
+ * Browser test of the value-chain report (La Coopération) and of the structure pages on the
+ * built site (dist/, sample data): the figures shown equal the indicator marts of the warehouse,
+ * suppressed values read « < 5 », no console error, no request outside loopback.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { PROJECT_ROOT, warehousePath } from "../../src/paths.ts";
+import { launchBrowser, type PageWatch, watchedPage } from "../../src/site/browser.ts";
+import { serveStatic } from "../../src/site/static_server.ts";
+import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
+
+const DIST = join(PROJECT_ROOT, "dist");
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ").trim();
+const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+const euros = new Intl.NumberFormat("fr-FR", {
+  style: "currency",
+  currency: "EUR",
+  maximumFractionDigits: 0,
+});
+const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
+
+/** The number as the pages write it (pages/components/story.js, formatValue without unit). */
+function shown(value: number, unit: string): string {
+  const v = Math.round(value * 1e6) / 1e6;
+  if (/^part(\s|$)/.test(unit)) return plain(percent.format(v));
+  if (unit === "€") {
+    return plain(Math.abs(v) >= 1e6 ? `${oneDecimal.format(v / 1e6)} M€` : euros.format(v));
+  }
+  if (/€/.test(unit)) return plain(twoDecimals.format(v));
+  const n = Number.isInteger(v)
+    ? integer.format(v)
+    : Math.abs(v) < 10
+    ? twoDecimals.format(v)
+    : oneDecimal.format(v);
+  return plain(n);
+}
+
+type Row = Record<string, unknown>;
+
+async function query(sql: string, params: unknown[] = []): Promise<Row[]> {
+  const wh = await openWarehouse(warehousePath());
+  try {
+    return await queryRows(wh.conn, sql, params);
+  } finally {
+    wh.close();
+  }
+}
+
+/** Published value, suppression and unit of indicators for one scope and year. */
+async function values(scope: string, year: number): Promise<Map<string, Row>> {
+  const rows = await query(
+    `SELECT v.indicator_id, v.published_value, v.suppressed, c.unit, b.change_rel, b.change_abs, b.trend, b.suppressed AS bs
+     FROM mart_indicator_values v JOIN mart_indicator_catalogue c USING (indicator_id)
+     LEFT JOIN mart_indicator_baseline b USING (indicator_id, scope_level, scope, year)
+     WHERE v.scope = $1 AND v.year = $2`,
+    [scope, year],
+  );
+  return new Map(rows.map((r) => [String(r.indicator_id), r]));
+}
+
+async function latestYear(scope: string): Promise<number> {
+  const [{ year }] = await query(
+    "SELECT max(year) AS year FROM mart_indicator_values WHERE scope = $1 AND indicator_id = 'participants_uniques'",
+    [scope],
+  );
+  return Number(year);
+}
+
+/** The value cell of an indicator's row in a stage table. */
+async function cell(watch: PageWatch, id: string): Promise<string> {
+  return plain(await watch.page.locator(`tr[data-indicator=${id}] td.value`).first().innerText());
+}
+
+function expectValue(row: Row | undefined, threshold = 5): string {
+  assert.ok(row, "the warehouse has the value");
+  if (row.suppressed) return `< ${threshold}`;
+  return shown(Number(row.published_value), String(row.unit));
+}
+
+Deno.test("La Coopération's report shows the warehouse's indicators, baseline and cooperation", async (t) => {
+  const server = serveStatic(DIST);
+  const browser = await launchBrowser();
+  try {
+    const watch = await watchedPage(browser);
+    const { page } = watch;
+    await page.goto(`${server.url}/cooperation`);
+    await page.waitForSelector("[data-testid=stage-réalisations] table");
+    await page.waitForSelector("[data-testid=chart-multi] svg");
+    await page.waitForSelector("[data-testid=chart-baseline] svg");
+    const year = await latestYear("cooperation");
+    const expected = await values("cooperation", year);
+
+    await t.step("stage tables: values of the latest year equal the indicator marts", async () => {
+      for (
+        const id of [
+          "budget_total",
+          "heures_benevolat",
+          "seances",
+          "participants_uniques",
+          "passages",
+          "part_qpv",
+        ]
+      ) {
+        const text = await cell(watch, id);
+        const value = expectValue(expected.get(id));
+        assert.ok(text.startsWith(value) || text.includes(value), `${id}: « ${text} » should show ${value}`);
+      }
+      // Budgets read in euros, compactly: "1,5 M€".
+      assert.match(await cell(watch, "budget_total"), /^\d+,\d M€$/);
+      assert.equal(
+        await cell(watch, "participants_uniques"),
+        `${expectValue(expected.get("participants_uniques"))} personnes`,
+      );
+    });
+
+    await t.step("the change since 2017–2018 equals the baseline mart", async () => {
+      const row = expected.get("participants_uniques")!;
+      const change = Number(row.change_rel);
+      const text = plain(
+        await page.locator("tr[data-indicator=participants_uniques] td").nth(1).innerText(),
+      );
+      assert.equal(
+        text,
+        `${change >= 0 ? "+" : "−"}${plain(percent.format(Math.abs(change)))} (${row.trend})`,
+      );
+    });
+
+    await t.step("what the cooperation adds: people in several structures, shared partners", async () => {
+      const [multi] = await query(
+        `SELECT published_value, numerator FROM mart_indicator_values
+         WHERE indicator_id = 'participants_multi_structures' AND scope = 'cooperation' AND year = $1`,
+        [year],
+      );
+      assert.equal(
+        plain(await page.locator("[data-testid=multi-share]").innerText()),
+        shown(Number(multi.published_value), "part (0-1)"),
+      );
+      assert.equal(
+        plain(await page.locator("[data-testid=multi-count]").innerText()),
+        `${integer.format(Number(multi.numerator))} personnes`,
+      );
+      const [{ shared }] = await query(
+        `SELECT count(*) AS shared FROM (SELECT partner FROM stg_partnerships JOIN stg_structures USING (structure_id)
+         WHERE in_cooperation GROUP BY partner HAVING count(DISTINCT structure_id) > 1)`,
+      );
+      assert.equal(await page.locator("[data-testid=shared-partners]").innerText(), String(shared));
+    });
+
+    await t.step("every chart has a text alternative", async () => {
+      const figures = page.locator("#observablehq-main figure svg, #observablehq-main svg[aria-label]");
+      const count = await figures.count();
+      assert.ok(count >= 8, `${count} charts`);
+      const described = await page.locator("#observablehq-main svg[aria-description]").count();
+      assert.ok(described >= 8, `${described} charts with a description`);
+    });
+
+    await t.step("the year filter changes the report", async () => {
+      await page.locator("select").nth(1).selectOption({ label: "2019" });
+      const y2019 = await values("cooperation", 2019);
+      const want = `${expectValue(y2019.get("participants_uniques"))} personnes`;
+      await page.waitForFunction(
+        (text) =>
+          document.querySelector("tr[data-indicator=participants_uniques] td.value")?.textContent?.replace(
+            /[\u202f\u00a0]/g,
+            " ",
+          ) === text,
+        want,
+      );
+    });
+
+    await t.step("no console error and no request outside loopback", () => {
+      assert.deepEqual(watch.consoleErrors, []);
+      assert.deepEqual(watch.outsideRequests, []);
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+Deno.test("structure pages show each structure's indicators from the warehouse", async (t) => {
+  const server = serveStatic(DIST);
+  const browser = await launchBrowser();
+  // A Coopération member, and a structure of the département outside it.
+  const [other] = await query(
+    `SELECT structure_id FROM stg_structures s WHERE NOT in_cooperation AND EXISTS (
+       SELECT 1 FROM mart_indicator_values v WHERE v.scope = s.structure_id AND v.indicator_id = 'participants_uniques')
+     ORDER BY structure_id LIMIT 1`,
+  );
+  try {
+    for (const id of ["ors", String(other.structure_id)]) {
+      await t.step(id, async () => {
+        const watch = await watchedPage(browser);
+        const { page } = watch;
+        await page.goto(`${server.url}/structures/${id}`);
+        await page.waitForSelector("[data-testid=chart-realisations] svg");
+        const year = await latestYear(id);
+        const expected = await values(id, year);
+        const [{ name }] = await query("SELECT name FROM stg_structures WHERE structure_id = $1", [id]);
+        assert.match(plain(await page.locator("h1").innerText()), new RegExp(`^${name}`));
+        assert.match(
+          plain(await page.locator("[data-testid=lede]").innerText()),
+          new RegExp(`^En ${year}, ${name} a accueilli`),
+        );
+        for (
+          const indicator of [
+            "participants_uniques",
+            "passages",
+            "benevoles_actifs",
+            "heures_benevolat",
+            "part_qpv",
+          ]
+        ) {
+          if (!expected.has(indicator)) continue;
+          const card = plain(await page.locator(`[data-testid=card-${indicator}] .big`).innerText());
+          assert.equal(card, expectValue(expected.get(indicator)), `${id} ${indicator}`);
+        }
+        assert.equal(
+          await cell(watch, "participants_uniques"),
+          `${expectValue(expected.get("participants_uniques"))} personnes`,
+        );
+        // Every indicator of the tables, suppressed ones included, reads as the warehouse says.
+        const rows = await page.locator("tr[data-indicator]").evaluateAll((trs) =>
+          trs.map((
+            tr,
+          ) => [tr.getAttribute("data-indicator"), tr.querySelector("td.value")?.textContent ?? ""])
+        );
+        assert.ok(rows.length >= 10, `${id}: ${rows.length} indicators`);
+        for (const [indicator, text] of rows) {
+          const value = expectValue(expected.get(String(indicator)));
+          assert.ok(
+            plain(String(text)).startsWith(value),
+            `${id} ${indicator}: « ${plain(String(text))} » should show ${value}`,
+          );
+        }
+        assert.deepEqual(watch.consoleErrors, []);
+        assert.deepEqual(watch.outsideRequests, []);
+        await page.close();
+      });
+    }
+    await t.step("a suppressed value reads « < 5 » on its structure page", async () => {
+      const [hidden] = await query(
+        `SELECT v.scope, v.year, v.indicator_id FROM mart_indicator_values v
+         JOIN mart_indicator_catalogue c USING (indicator_id)
+         WHERE v.scope_level = 'structure' AND v.suppressed AND c.disclosure = 'effectif_personnes'
+           AND EXISTS (SELECT 1 FROM mart_indicator_values p WHERE p.indicator_id = 'participants_uniques'
+             AND p.scope = v.scope AND p.year = v.year)
+         ORDER BY v.year DESC, v.scope LIMIT 1`,
+      );
+      if (!hidden) return; // the sample has none this time: nothing to show
+      const watch = await watchedPage(browser);
+      await watch.page.goto(`${server.url}/structures/${hidden.scope}`);
+      await watch.page.waitForSelector("tr[data-indicator]");
+      await watch.page.locator("select").first().selectOption({ label: String(hidden.year) });
+      await watch.page.waitForFunction(
+        (id) => document.querySelector(`tr[data-indicator=${id}] td.value`)?.textContent === "< 5",
+        String(hidden.indicator_id),
+      );
+      assert.deepEqual(watch.consoleErrors, []);
+      await watch.page.close();
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
