@@ -23,6 +23,7 @@ import { openWarehouse } from "../warehouse/connect.ts";
 import { buildMarts } from "../warehouse/marts.ts";
 import { withWarehouseLock } from "../warehouse/lock.ts";
 import { PUBLISHERS } from "./publishers.ts";
+import { publishMarts } from "./publish_marts.ts";
 import { vendorNpm } from "./vendor_npm.ts";
 
 async function exists(path: string): Promise<boolean> {
@@ -59,6 +60,8 @@ export async function publishPageData(conn: DuckDBConnection): Promise<void> {
     if (await Deno.readTextFile(path).catch(() => null) === text) continue;
     await Deno.writeTextFile(path, text);
   }
+  // The published marts for notebooks (Explorateur, analyses): Arrow files and their catalogue.
+  await publishMarts(conn, pageDataDir());
 }
 
 /** Runs the data side of the build; returns the ingest reports. */

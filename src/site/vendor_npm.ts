@@ -21,6 +21,8 @@ export interface VendoredPackage {
   external?: string[];
   /** Extra files copied as is (paths inside the package). */
   files?: string[];
+  /** Re-export the entry's default export too (`export *` leaves it out). */
+  defaultExport?: boolean;
 }
 
 /** What the site loads, in dependency order. */
@@ -32,6 +34,8 @@ export const VENDORED: VendoredPackage[] = [
   { name: "@observablehq/plot", external: ["d3"] },
   { name: "@observablehq/inputs" },
   { name: "apache-arrow" },
+  // XLSX downloads: the browser build (fflate zips in a blob: worker, nothing fetched).
+  { name: "write-excel-file", entry: "write-excel-file/browser", defaultExport: true },
   {
     name: "@duckdb/duckdb-wasm",
     entry: "@duckdb/duckdb-wasm/dist/duckdb-browser.mjs",
@@ -94,9 +98,10 @@ export async function vendorNpm(root: string): Promise<number> {
         relative(dir, join(cache, `${dep}@${versions.get(dep)}`, "_esm.js")),
       ]),
     );
+    const entry = JSON.stringify(pkg.entry ?? pkg.name);
     await esbuild.build({
       stdin: {
-        contents: `export * from ${JSON.stringify(pkg.entry ?? pkg.name)};`,
+        contents: `export * from ${entry};${pkg.defaultExport ? ` export {default} from ${entry};` : ""}`,
         resolveDir: projectRoot,
         loader: "js",
       },
