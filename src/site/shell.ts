@@ -19,7 +19,8 @@ const STYLE = `<style>
 .skip-link:focus { top: 0.5rem; }
 :focus-visible { outline: 3px solid #0072B2 !important; outline-offset: 2px; }
 #observablehq-main:focus { outline: none; }
-@media print { .skip-link { display: none; } }
+.downloads { margin: 0.25rem 0 1rem; display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+@media print { .skip-link, .downloads { display: none; } }
 </style>`;
 
 const SCRIPT = `<script>document.documentElement.lang = "fr";

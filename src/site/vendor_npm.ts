@@ -82,7 +82,14 @@ export async function installedVersion(name: string): Promise<string> {
   return pkg.version;
 }
 
-/** Writes the whole cache under `root`; returns the number of files written. */
+/** Name of the file that records how a package folder was made (skipped when unchanged). */
+const STAMP = ".vendored";
+
+/**
+ * Writes the whole cache under `root`; returns the number of files written. A package already
+ * bundled from the same version with the same settings (its `.vendored` stamp) is kept as is,
+ * so a rebuild does not re-run esbuild.
+ */
 export async function vendorNpm(root: string): Promise<number> {
   const cache = join(root, ".observablehq", "cache", "_npm");
   const versions = new Map<string, string>();
@@ -92,6 +99,18 @@ export async function vendorNpm(root: string): Promise<number> {
     const dir = join(cache, `${pkg.name}@${versions.get(pkg.name)}`);
     await Deno.mkdir(join(dir), { recursive: true });
     const outfile = join(dir, "_esm.js");
+    const stamp = JSON.stringify({
+      ...pkg,
+      version: versions.get(pkg.name),
+      externals: pkg.external?.map((d) => versions.get(d)),
+    });
+    const done = await Deno.readTextFile(join(dir, STAMP)).catch(() => null) === stamp &&
+      (await Promise.all(
+        [outfile, ...(pkg.files ?? []).map((f) => join(dir, f))].map((f) =>
+          Deno.stat(f).then(() => true, () => false)
+        ),
+      )).every(Boolean);
+    if (done) continue;
     const externals = new Map(
       (pkg.external ?? []).map((dep) => [
         dep,
@@ -129,6 +148,7 @@ export async function vendorNpm(root: string): Promise<number> {
       await Deno.copyFile(join(nodeModules, pkg.name, file), join(dir, file));
       written++;
     }
+    await Deno.writeTextFile(join(dir, STAMP), stamp);
   }
   for (const name of UNUSED) {
     await Deno.mkdir(join(cache, `${name}@0.0.0-hors-ligne`), { recursive: true });
