@@ -233,7 +233,7 @@ export const PUBLISHED_MARTS: MartSpec[] = [
     disclosure: "informations publiques sur les structures : aucune donnée de personne",
     columns: {
       structure_id: "identifiant de la structure",
-      name: "nom",
+      name: "nom de la structure",
       structure_type: "type (centre social, EVS…)",
       insee_code: "code INSEE de la commune",
       commune: "commune",
