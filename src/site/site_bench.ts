@@ -210,6 +210,11 @@ globalThis.addEventListener("unload", () => {
         } après la navigation, médiane de ${m.firstChartMs.length} (budget ≤ ${ms(BUDGET.firstChartMs)}) — ${
           verdict(first <= BUDGET.firstChartMs)
         }`,
+      ...(Number.isNaN(warm) ? [] : [
+        `    au second passage dans le même navigateur : ${ms(warm)} — ${
+          verdict(warm <= BUDGET.firstChartMs)
+        }`,
+      ]),
     );
   }
   if (explorer.queryMs.length) {
