@@ -1,6 +1,7 @@
 // Observable Framework configuration. The site must work offline: no Google Fonts, no CDN
 // (src/site/vendor_npm.ts fills the npm cache from node_modules), no DuckDB extension downloads.
 import { structurePages } from "./src/site/structure_pages.ts";
+import { HEAD } from "./src/site/shell.ts";
 
 // One page per structure with data (/structures/[id]), listed by the pipeline in
 // pages/data/generated/structures.json: the « Structures » section of the sidebar and the
@@ -23,10 +24,12 @@ export default {
     { name: "Département", path: "/departement" },
     { name: "Qualité des données", path: "/qualite" },
     { name: "Méthodologie", path: "/methodologie" },
+    { name: "Explorateur", path: "/explorateur" },
   ],
   dynamicPaths: structures.map((p) => p.path),
-  // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).
-  head: '<meta name="robots" content="noindex"><script>document.documentElement.lang = "fr";</script>',
+  // Framework 1.13 sets no <html lang>: set here for the dev server (the build also rewrites it),
+  // with the skip link and the focus ring (src/site/shell.ts).
+  head: HEAD,
   pager: false,
   toc: { label: "Sommaire" },
   header: "",
@@ -35,7 +38,8 @@ export default {
   // Theme air + alt, shared classes and the print stylesheet (A4, no sidebar, one section a page).
   style: "style.css",
   globalStylesheets: [],
-  search: false,
+  // Accents are folded in the built index (src/site/search_index.ts): « equipe » finds « équipe ».
+  search: true,
   linkify: false,
   typographer: false,
   duckdb: { extensions: { json: null, parquet: null } },

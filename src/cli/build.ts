@@ -6,6 +6,7 @@ import { reportText } from "../ingest/report_text.ts";
 import { PROJECT_ROOT } from "../paths.ts";
 import { frameworkCommand, localiseHtml } from "../site/framework.ts";
 import { runPipeline } from "../site/pipeline.ts";
+import { frenchSearch } from "../site/search_index.ts";
 
 const reports = await runPipeline();
 const loaded = reports.filter((r) => r.status !== "unchanged");
@@ -16,4 +17,5 @@ if (code !== 0) {
   Deno.exit(code);
 }
 await localiseHtml(join(PROJECT_ROOT, "dist"));
+await frenchSearch(join(PROJECT_ROOT, "dist"));
 console.log("Site construit dans dist/.");

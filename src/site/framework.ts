@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { NODE_MODULES, PROJECT_ROOT } from "../paths.ts";
+import { SKIP_LINK, SKIP_LINK_ID } from "./shell.ts";
 
 const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
 
@@ -30,12 +31,17 @@ export function frameworkCommand(args: string[], stdout: "inherit" | "piped" = "
 /** Framework's few hard-coded English strings in the page shell, and their French. */
 const SHELL_STRINGS: [string, string][] = [
   ['title="Toggle sidebar"', 'title="Afficher ou masquer le menu"'],
+  [
+    '<input type="search" placeholder="Search">',
+    '<input type="search" placeholder="Rechercher" aria-label="Rechercher dans le site">',
+  ],
 ];
 
 /**
  * Framework 1.13 writes `<html>` without a language and a few English strings; the site is
  * French (screen readers, hyphenation, spell-checking), so every built page gets `lang="fr"`
- * and French labels.
+ * and French labels, and a « skip to content » link as the first element of its body (the main
+ * column made focusable for it).
  */
 export async function localiseHtml(distDir: string, lang = "fr"): Promise<number> {
   let count = 0;
@@ -45,6 +51,13 @@ export async function localiseHtml(distDir: string, lang = "fr"): Promise<number
     else if (entry.isFile && entry.name.endsWith(".html")) {
       let html = (await Deno.readTextFile(path)).replace(/<html(?![^>]*\blang=)/, `<html lang="${lang}"`);
       for (const [english, french] of SHELL_STRINGS) html = html.replaceAll(english, french);
+      if (!html.includes(`id="${SKIP_LINK_ID}"`)) {
+        html = html.replace(/<body([^>]*)>/, `<body$1>\n${SKIP_LINK}`);
+      }
+      html = html.replace(
+        /<main id="observablehq-main"(?![^>]*tabindex)/,
+        '<main id="observablehq-main" tabindex="-1"',
+      );
       await Deno.writeTextFile(path, html);
       count++;
     }

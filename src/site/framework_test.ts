@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { localiseHtml } from "./framework.ts";
+import { SKIP_LINK } from "./shell.ts";
 
 Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pages too", async () => {
   const dir = await Deno.makeTempDir();
@@ -18,6 +19,12 @@ Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pa
   assert.match(index, /title="Afficher ou masquer le menu"/);
   assert.match(await Deno.readTextFile(join(dir, "structures", "ors.html")), /<html lang="fr">/);
   assert.equal(await Deno.readTextFile(join(dir, "_npm", "x.html")), page);
-  assert.equal(await Deno.readTextFile(join(dir, "done.html")), '<html lang="fr"><body></body></html>');
+  // A page already in French keeps its lang; every page gets the skip link once, first in its body.
+  assert.equal(
+    await Deno.readTextFile(join(dir, "done.html")),
+    `<html lang="fr"><body>\n${SKIP_LINK}</body></html>`,
+  );
+  assert.equal(index.split(SKIP_LINK).length, 2);
+  assert.match(index, /<body>\n<a id="aller-au-contenu"/);
   await Deno.remove(dir, { recursive: true });
 });

@@ -23,6 +23,8 @@ import { openWarehouse } from "../warehouse/connect.ts";
 import { buildMarts } from "../warehouse/marts.ts";
 import { withWarehouseLock } from "../warehouse/lock.ts";
 import { PUBLISHERS } from "./publishers.ts";
+import { publishMarts } from "./publish_marts.ts";
+import { inputsFingerprint, martsFingerprint, recordMartsFingerprint } from "./fingerprint.ts";
 import { vendorNpm } from "./vendor_npm.ts";
 
 async function exists(path: string): Promise<boolean> {
@@ -44,12 +46,25 @@ export async function chooseInbox(): Promise<{ inbox: string; sample: boolean }>
   return { inbox: sampleInbox, sample: true };
 }
 
+/** Name of the page data's fingerprint file (see src/site/fingerprint.ts). */
+export const PAGE_DATA_STAMP = ".empreinte";
+
 /**
  * Rebuilds the marts and rewrites the page data; a running dev server picks the new files up
- * and reloads the pages that use them.
+ * and reloads the pages that use them. When nothing they depend on has changed since the last
+ * run (same loads, catalogue, reference data, code and day), the marts and the page data are
+ * reused as they are.
  */
 export async function publishPageData(conn: DuckDBConnection): Promise<void> {
-  await buildMarts(conn);
+  const fingerprint = await inputsFingerprint(conn);
+  if (await martsFingerprint(conn) !== fingerprint) {
+    await buildMarts(conn);
+    await recordMartsFingerprint(conn, fingerprint);
+  }
+  const stamp = join(pageDataDir(), PAGE_DATA_STAMP);
+  const outputs = [...PUBLISHERS.map((p) => p.file), "marts.json", "marts.js"];
+  const present = await Promise.all(outputs.map((f) => exists(join(pageDataDir(), f))));
+  if (present.every(Boolean) && await Deno.readTextFile(stamp).catch(() => null) === fingerprint) return;
   await Deno.mkdir(pageDataDir(), { recursive: true });
   for (const publisher of PUBLISHERS) {
     if (!("params" in publisher)) {
@@ -73,6 +88,9 @@ export async function publishPageData(conn: DuckDBConnection): Promise<void> {
       if (stale) await Deno.remove(join(dir, entry.name));
     }
   }
+  // The published marts for notebooks (Explorateur, analyses): Arrow files and their catalogue.
+  await publishMarts(conn, pageDataDir());
+  await Deno.writeTextFile(stamp, fingerprint);
 }
 
 /** Writes `data` as JSON unless the file already holds exactly that (the build then reuses it). */

@@ -21,6 +21,8 @@ export interface VendoredPackage {
   external?: string[];
   /** Extra files copied as is (paths inside the package). */
   files?: string[];
+  /** Re-export the entry's default export too (`export *` leaves it out). */
+  defaultExport?: boolean;
 }
 
 /** What the site loads, in dependency order. */
@@ -32,6 +34,8 @@ export const VENDORED: VendoredPackage[] = [
   { name: "@observablehq/plot", external: ["d3"] },
   { name: "@observablehq/inputs" },
   { name: "apache-arrow" },
+  // XLSX downloads: the browser build (fflate zips in a blob: worker, nothing fetched).
+  { name: "write-excel-file", entry: "write-excel-file/browser", defaultExport: true },
   {
     name: "@duckdb/duckdb-wasm",
     entry: "@duckdb/duckdb-wasm/dist/duckdb-browser.mjs",
@@ -78,7 +82,14 @@ export async function installedVersion(name: string): Promise<string> {
   return pkg.version;
 }
 
-/** Writes the whole cache under `root`; returns the number of files written. */
+/** Name of the file that records how a package folder was made (skipped when unchanged). */
+const STAMP = ".vendored";
+
+/**
+ * Writes the whole cache under `root`; returns the number of files written. A package already
+ * bundled from the same version with the same settings (its `.vendored` stamp) is kept as is,
+ * so a rebuild does not re-run esbuild.
+ */
 export async function vendorNpm(root: string): Promise<number> {
   const cache = join(root, ".observablehq", "cache", "_npm");
   const versions = new Map<string, string>();
@@ -88,15 +99,28 @@ export async function vendorNpm(root: string): Promise<number> {
     const dir = join(cache, `${pkg.name}@${versions.get(pkg.name)}`);
     await Deno.mkdir(join(dir), { recursive: true });
     const outfile = join(dir, "_esm.js");
+    const stamp = JSON.stringify({
+      ...pkg,
+      version: versions.get(pkg.name),
+      externals: pkg.external?.map((d) => versions.get(d)),
+    });
+    const done = await Deno.readTextFile(join(dir, STAMP)).catch(() => null) === stamp &&
+      (await Promise.all(
+        [outfile, ...(pkg.files ?? []).map((f) => join(dir, f))].map((f) =>
+          Deno.stat(f).then(() => true, () => false)
+        ),
+      )).every(Boolean);
+    if (done) continue;
     const externals = new Map(
       (pkg.external ?? []).map((dep) => [
         dep,
         relative(dir, join(cache, `${dep}@${versions.get(dep)}`, "_esm.js")),
       ]),
     );
+    const entry = JSON.stringify(pkg.entry ?? pkg.name);
     await esbuild.build({
       stdin: {
-        contents: `export * from ${JSON.stringify(pkg.entry ?? pkg.name)};`,
+        contents: `export * from ${entry};${pkg.defaultExport ? ` export {default} from ${entry};` : ""}`,
         resolveDir: projectRoot,
         loader: "js",
       },
@@ -124,6 +148,7 @@ export async function vendorNpm(root: string): Promise<number> {
       await Deno.copyFile(join(nodeModules, pkg.name, file), join(dir, file));
       written++;
     }
+    await Deno.writeTextFile(join(dir, STAMP), stamp);
   }
   for (const name of UNUSED) {
     await Deno.mkdir(join(cache, `${name}@0.0.0-hors-ligne`), { recursive: true });

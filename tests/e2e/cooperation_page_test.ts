@@ -4,6 +4,8 @@
  * outside loopback.
  */
 import assert from "node:assert/strict";
+import { Buffer } from "node:buffer";
+import readExcelFile from "read-excel-file/node";
 import { join } from "node:path";
 import { PROJECT_ROOT, warehousePath } from "../../src/paths.ts";
 import { launchBrowser, type PageWatch, watchedPage } from "../../src/site/browser.ts";
@@ -92,16 +94,19 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       assert.match(table, new RegExp(`Maison de quartier des Ors\\s+${fr.format(expected.participants)}`));
     });
 
-    await t.step("the table downloads as a French CSV with the same figures", async () => {
-      const link = page.locator("[data-testid=download-structures] a");
-      assert.equal(await link.innerText(), "Télécharger (CSV)");
-      assert.equal(await link.getAttribute("download"), "la-cooperation-2019.csv");
-      const [bom, csv] = await link.evaluate(async (a: HTMLAnchorElement) => {
-        const bytes = new Uint8Array(await (await fetch(a.href)).arrayBuffer());
-        return [Array.from(bytes.slice(0, 3)), new TextDecoder().decode(bytes)] as const;
-      });
+    await t.step("the table downloads as a French CSV and an XLSX with the same figures", async () => {
+      const download = async (format: string) => {
+        const [file] = await Promise.all([
+          page.waitForEvent("download"),
+          page.click(`[data-testid=download-structures] button[data-format=${format}]`),
+        ]);
+        return { name: file.suggestedFilename(), bytes: await Deno.readFile((await file.path())!) };
+      };
       const expected = await warehouseYear("ors", 2019);
-      assert.deepEqual(bom, [0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens the accents right
+      const csvFile = await download("csv");
+      assert.equal(csvFile.name, "la-cooperation-2019.csv");
+      assert.deepEqual(Array.from(csvFile.bytes.slice(0, 3)), [0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens the accents right
+      const csv = new TextDecoder().decode(csvFile.bytes);
       assert.match(csv, /^Structure;Année;Participants;Passages;/);
       // Raw numbers, decimal comma: Excel can compute on them.
       assert.match(
@@ -112,6 +117,12 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
           };`,
         ),
       );
+      const xlsxFile = await download("xlsx");
+      assert.equal(xlsxFile.name, "la-cooperation-2019.xlsx");
+      const [sheet] = await readExcelFile(Buffer.from(xlsxFile.bytes));
+      assert.deepEqual(sheet.data[0].slice(0, 4), ["Structure", "Année", "Participants", "Passages"]);
+      const ors = sheet.data.find((row) => row[0] === "Maison de quartier des Ors");
+      assert.deepEqual(ors?.slice(1, 4), [2019, expected.participants, expected.visits]);
     });
 
     await t.step("small counts are shown as « < 5 », never as a number", async () => {
