@@ -11,8 +11,6 @@ import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
 
 const COOP = ["ors", "saint-nicolas", "noel-guichard"];
 const FREE_TEXT = new Set(["load_issues.message", "load_issues.value", "loads.file_name"]);
-/** Public reference columns: commune names (« Brunet », 04035) are not people. */
-const PUBLIC_NAMES = new Set(["ref_communes.name", "ind_communes.name"]);
 
 /** Names ("Prénom Nom"), birth dates (two spellings) and full names from the sample individus. */
 async function personalStrings(): Promise<{ names: Set<string>; surnames: Set<string>; dates: Set<string> }> {
