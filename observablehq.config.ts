@@ -6,6 +6,22 @@ export default {
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
     { name: "Qualité des données", path: "/qualite" },
+    {
+      name: "Outils de recueil",
+      open: false,
+      pages: [
+        { name: "Présentation", path: "/outils/" },
+        { name: "Feuille d'émargement", path: "/outils/emargement" },
+        { name: "Comptage des événements", path: "/outils/comptages-evenements" },
+        { name: "Heures de bénévolat", path: "/outils/benevolat" },
+        { name: "Personnel salarié", path: "/outils/salaries" },
+        { name: "Partenariats", path: "/outils/partenariats" },
+        { name: "Témoignages", path: "/outils/temoignages" },
+        { name: "Auto-évaluation ISO 26000", path: "/outils/autoevaluation-iso26000" },
+        { name: "Carte d'impact SROI", path: "/outils/carte-impact-sroi" },
+        { name: "Questionnaire des participants", path: "/outils/questionnaire" },
+      ],
+    },
   ],
   // Framework 1.13 sets no <html lang>: set it here for the dev server (the build also rewrites it).
   head: '<meta name="robots" content="noindex"><script>document.documentElement.lang = "fr";</script>',

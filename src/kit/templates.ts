@@ -152,7 +152,7 @@ export function kitTemplates(vocabularies: Vocabularies, options: TemplateOption
         birth_year:
           "année sur 4 chiffres ; sert seulement à distinguer deux homonymes et à calculer une tranche d'âge",
         neighbourhood: "quartier d'habitation (sert à savoir si la personne habite un quartier prioritaire)",
-        hours: "durée de présence en heures : 2, 1,5 ou 1h30",
+        hours: "durée de présence à la séance",
       },
       howTo: [
         "Une ligne par personne et par séance : si Camille vient à trois séances, elle a trois lignes.",

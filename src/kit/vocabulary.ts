@@ -13,6 +13,11 @@ import { parseDelimited } from "../read/parse_delimited.ts";
 import { parseGrades } from "../volunteering/reference.ts";
 import type { Vocabularies } from "./columns.ts";
 
+/** The vocabularies and the registry (id and name of each structure). */
+export interface KitVocabularies extends Vocabularies {
+  registry: { id: string; name: string }[];
+}
+
 /** Distinct non-empty values, sorted the French way. */
 function distinct(values: Iterable<string>): string[] {
   const seen = new Map<string, string>();
@@ -43,8 +48,13 @@ export function referenceMissions(dir = REFERENCE_DIR): string[] {
 export async function loadVocabularies(
   warehouse: string | null,
   structureId: string | null,
-): Promise<Vocabularies> {
-  const base: Vocabularies = { structures: [], activities: referenceThemes(), missions: referenceMissions() };
+): Promise<KitVocabularies> {
+  const base: KitVocabularies = {
+    structures: [],
+    activities: referenceThemes(),
+    missions: referenceMissions(),
+    registry: [],
+  };
   if (!warehouse) return base;
   try {
     await Deno.stat(warehouse);
@@ -68,9 +78,13 @@ export async function loadVocabularies(
     const tables = new Set(
       (await rows("SELECT table_name FROM duckdb_tables()")).map((r) => String(r.table_name)),
     );
-    const structures = tables.has("stg_structures")
-      ? distinct((await rows("SELECT name FROM stg_structures")).map((r) => String(r.name)))
+    const registry = tables.has("stg_structures")
+      ? (await rows("SELECT structure_id, name FROM stg_structures ORDER BY name")).map((r) => ({
+        id: String(r.structure_id),
+        name: String(r.name),
+      }))
       : [];
+    const structures = distinct(registry.map((r) => r.name));
     const activities = tables.has("stg_activities")
       ? distinct(
         (await rows(
@@ -79,7 +93,12 @@ export async function loadVocabularies(
         )).map((r) => String(r.label)),
       )
       : [];
-    return { ...base, structures, activities: activities.length > 0 ? activities : base.activities };
+    return {
+      ...base,
+      structures,
+      registry,
+      activities: activities.length > 0 ? activities : base.activities,
+    };
   } finally {
     conn.closeSync();
     db.closeSync?.();
