@@ -158,7 +158,8 @@ export const surveyFormItemsLoader: LoaderSpec<SurveyItem> = {
     if (XLSFORM_OTHER_COLUMNS.has(bare)) return null;
     return {
       severity: "avertissement",
-      message: `colonne inconnue « ${header} » : ignorée pour ce type d'export (questionnaire XLSForm (feuille survey))`,
+      message:
+        `colonne inconnue « ${header} » : ignorée pour ce type d'export (questionnaire XLSForm (feuille survey))`,
     };
   },
   warnings(r) {

@@ -12,6 +12,9 @@ import { buildTemplateWorkbook } from "../../src/kit/workbook.ts";
 import { referenceMissions, referenceThemes } from "../../src/kit/vocabulary.ts";
 import { readImpactMap } from "../../src/sroi/read_impact_map.ts";
 import { SroiInputError } from "../../src/sroi/issues.ts";
+import { ingestPaths } from "../../src/ingest/ingest_paths.ts";
+import { publishQuality, sourceComparison } from "../../src/site/publish_quality.ts";
+import { openWarehouse } from "../../src/warehouse/connect.ts";
 import { withInbox } from "../support/with_inbox.ts";
 import { FILLED_CASES } from "./filled_examples.ts";
 
@@ -140,6 +143,47 @@ Deno.test("the SROI impact map template reads back, and its mistakes are named b
       ["Feuille « impacts »", 3, "Quantité"],
     ]);
   } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the quality page compares, per structure and kind, kit templates with free exports", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "kit_quality_" });
+  const wh = await openWarehouse(":memory:");
+  try {
+    const inbox = join(dir, "inbox");
+    await Deno.mkdir(join(inbox, "demo"), { recursive: true });
+    await Deno.writeTextFile(
+      join(inbox, "structures.csv"),
+      "Identifiant;Nom;Type\ndemo;Centre social Démo;Centre social\n",
+    );
+    const c = FILLED_CASES.find((x) => x.template === "benevolat")!;
+    const template = byId("benevolat");
+    await Deno.writeFile(
+      join(inbox, "demo", "benevolat.xlsx"),
+      await buildTemplateWorkbook(template, {
+        structureId: "demo",
+        filled: { [template.sheets[0].name]: c.rows },
+      }),
+    );
+    await Deno.writeTextFile(
+      join(inbox, "demo", "benevolat_2024.csv"),
+      "Bénévole;Date;Heures\nCamille Exemple;05/02/2024;2\nLéo Essai;;3\nInès Modèle;12/02/2024;beaucoup\nYanis Test;19/02/2024;1\n",
+    );
+    await ingestPaths(wh.conn, { paths: [inbox], key: new Uint8Array(32).fill(5) });
+    const rows = await sourceComparison(wh.conn);
+    assert.deepEqual(rows, [{
+      structure_id: "demo",
+      kind: "volunteering",
+      kit_rows: 6,
+      kit_reject_rate: 3 / 6,
+      export_rows: 4,
+      export_reject_rate: 2 / 4,
+    }]);
+    const published = await publishQuality(wh.conn);
+    assert.deepEqual(published.sources, rows);
+  } finally {
+    wh.close();
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -11,8 +11,14 @@ import { buildXlsForm, formId } from "../../src/kit/xlsform.ts";
 import { withInbox } from "../support/with_inbox.ts";
 
 Deno.test("the kit's XLSForm and Kobo answers resolve to items, dimensions, reverse coding and pairs", async () => {
-  const form = buildXlsForm({ year: 2025, structureId: null, registry: [{ id: "demo", name: "Centre social Démo" }] });
-  const items = ITEM_BANK.flatMap((d) => d.items.map((i) => ({ ...i, group: d.group, dimension: d.dimension })));
+  const form = buildXlsForm({
+    year: 2025,
+    structureId: null,
+    registry: [{ id: "demo", name: "Centre social Démo" }],
+  });
+  const items = ITEM_BANK.flatMap((d) =>
+    d.items.map((i) => ({ ...i, group: d.group, dimension: d.dimension }))
+  );
   const header = [
     "start",
     "end",
@@ -33,19 +39,21 @@ Deno.test("the kit's XLSForm and Kobo answers resolve to items, dimensions, reve
     ["LU03", "avant", 4, "2"],
     ["MA14", "apres", 5, "3"],
     ["LU03", "apres", 5, "4"],
-  ].map(([code, wave, value, id]) => [
-    "2025-03-01T10:00:00",
-    "2025-03-01T10:05:00",
-    "oui",
-    wave,
-    code,
-    "demo",
-    ...items.map(() => value),
-    "",
-    id,
-    `uuid-${id}`,
-    "2025-03-01T10:06:00",
-  ].join(";"));
+  ].map(([code, wave, value, id]) =>
+    [
+      "2025-03-01T10:00:00",
+      "2025-03-01T10:05:00",
+      "oui",
+      wave,
+      code,
+      "demo",
+      ...items.map(() => value),
+      "",
+      id,
+      `uuid-${id}`,
+      "2025-03-01T10:06:00",
+    ].join(";")
+  );
   const csv = [header.join(";"), ...responses].join("\n") + "\n";
   await withInbox("kit_xlsform_", async ({ ingest, query }) => {
     const formReports = await ingest("questionnaire-socle-commun.xlsx", await xlsFormWorkbook(form));
@@ -81,7 +89,8 @@ Deno.test("the kit's XLSForm and Kobo answers resolve to items, dimensions, reve
     for (const dim of ITEM_BANK) {
       const code = dim.group;
       const reversed = dim.items.filter((i) => i.reverse).length;
-      const mean = (value: number) => (value * (dim.items.length - reversed) + (6 - value) * reversed) / dim.items.length;
+      const mean = (value: number) =>
+        (value * (dim.items.length - reversed) + (6 - value) * reversed) / dim.items.length;
       const get = (wave: string) => scores.find((s) => s.dimension === code && s.wave === wave)!;
       assert.ok(Math.abs(Number(get("avant").score) - mean(4)) < 1e-9, `${code} avant`);
       assert.ok(Math.abs(Number(get("apres").score) - mean(5)) < 1e-9, `${code} après`);
