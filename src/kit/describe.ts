@@ -8,7 +8,7 @@ import type { TemplateColumn } from "./columns.ts";
 import type { KitValue } from "./templates.ts";
 
 const TYPE_TEXT: Record<string, string> = {
-  date: "une date jj/mm/aaaa (ex. 14/03/2025)",
+  date: "une date au format jj/mm/aaaa (jour/mois/année)",
   month: "un mois : 03/2025 ou mars 2025",
   number: "un nombre, en chiffres",
   duration: "un nombre d'heures : 2, 1,5 ou 1h30",
@@ -46,9 +46,11 @@ export function mandatoryText(column: TemplateColumn): string {
   return column.mandatory ? "obligatoire" : "facultatif";
 }
 
-/** A value as shown in an example (dates jj/mm/aaaa, decimal comma). */
-export function exampleText(value: KitValue | undefined, column?: TemplateColumn): string {
+/** A value as shown in an example (dates jj/mm/aaaa, decimal comma); `published`: for the site. */
+export function exampleText(value: KitValue | undefined, column?: TemplateColumn, published = false): string {
   if (value === null || value === undefined) return "";
+  // A published page shows no full date: any day could be someone's birth date.
+  if (value instanceof Date && published) return "jj/mm/aaaa";
   if (typeof value === "number" && column?.format === "0%") {
     return `${Math.round(value * 1000) / 10} %`.replace(".", ",");
   }

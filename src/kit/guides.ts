@@ -45,7 +45,7 @@ export function templateGuide(template: Template): string {
         `| ${cell(c.header)} | ${mandatoryText(c)} | ${cell(describeColumn(c, template.notes[c.field]))} | ${
           sheet.formulas?.[c.field]
             ? "(calculé)"
-            : cell(exampleText(template.example[c.field] ?? sheet.prefill?.[0]?.[c.field], c))
+            : cell(exampleText(template.example[c.field] ?? sheet.prefill?.[0]?.[c.field], c, true))
         } |`
       ),
       "",

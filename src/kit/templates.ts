@@ -161,7 +161,7 @@ export function kitTemplates(vocabularies: Vocabularies, options: TemplateOption
         "Écrivez toujours le nom et le prénom de la même façon d'une séance à l'autre.",
       ],
       mistakes: [
-        "Une date écrite « le 14 mars » ou « 14.03 » : écrivez 14/03/2025.",
+        "Une date écrite « le 14 mars » ou « 14.03 » : écrivez-la au format jj/mm/aaaa, année comprise.",
         "Une durée écrite « 2 heures » ou « matinée » : écrivez un nombre (2 ou 1,5).",
         "Une ligne de total en bas de la feuille : inutile, les totaux sont recalculés.",
         "Une colonne renommée ou ajoutée : gardez les en-têtes du modèle tels quels.",

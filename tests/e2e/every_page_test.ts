@@ -18,7 +18,13 @@ Deno.test("every page opens in French, offline, without console errors", async (
   const server = serveStatic(DIST);
   const browser = await launchBrowser();
   try {
-    const paths = ["/", ...config.pages.map((p) => p.path)];
+    // Sections (« Outils de recueil ») list their own pages.
+    const paths = [
+      "/",
+      ...config.pages.flatMap((p: { path?: string; pages?: { path: string }[] }) =>
+        p.pages ? p.pages.map((q) => q.path) : [p.path!]
+      ),
+    ];
     assert.ok(paths.length >= 3);
     for (const path of paths) {
       const watch = await watchedPage(browser);
