@@ -6,6 +6,11 @@ export default {
   pages: [
     { name: "La Coopération en chiffres", path: "/cooperation" },
     { name: "Qualité des données", path: "/qualite" },
+    { name: "Chaîne de valeur", path: "/chaine-valeur" },
+    { name: "Socle commun", path: "/socle-commun" },
+    { name: "ISO 26000", path: "/iso26000" },
+    { name: "Département", path: "/departement" },
+    { name: "Méthodologie", path: "/methodologie" },
     {
       name: "Outils de recueil",
       open: false,

@@ -76,6 +76,9 @@ Deno.test("no name or birth date from the sample exports appears under dist/", a
   assert.ok(scanned >= 5, `only ${scanned} files scanned`);
 });
 
+/** Columns holding the official commune names of the reference data. */
+const PUBLIC_PLACE_NAMES = new Set(["ref_communes.name", "ind_communes.name"]);
+
 Deno.test("no table of the warehouse (issues and loads included) holds a name or a birth date", async () => {
   const { names, surnames, dates } = await personalStrings();
   const wh = await openWarehouse(warehousePath());
@@ -86,6 +89,9 @@ Deno.test("no table of the warehouse (issues and loads included) holds a name or
     );
     assert.ok(columns.length > 10);
     for (const { table_name, column_name } of columns) {
+      // Official names of French communes (Etalab reference data), some of which are surnames
+      // too (« Brunet »): public places, not people from the exports.
+      if (PUBLIC_PLACE_NAMES.has(`${table_name}.${column_name}`)) continue;
       const values = await queryRows(
         wh.conn,
         `SELECT DISTINCT "${column_name}" AS v FROM "${table_name}" WHERE "${column_name}" IS NOT NULL`,

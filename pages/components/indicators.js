@@ -1,0 +1,129 @@
+// Reading the published indicator values (data/generated/indicateurs.json, departement.json):
+// look-ups, French formatting by unit, « < 5 » for hidden values, « — » for missing ones, and
+// the comparison with the 2017–2018 baseline read in the indicator's direction.
+import {frLocale} from "./format.js";
+
+const integer = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 0});
+const oneDecimal = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 1});
+const twoDecimals = new Intl.NumberFormat("fr-FR", {minimumFractionDigits: 1, maximumFractionDigits: 2});
+const percent = new Intl.NumberFormat("fr-FR", {style: "percent", maximumFractionDigits: 1});
+const euro = frLocale.format("$,.0f");
+
+/** The stages of the value chain, in order, with their French titles. */
+export const STAGES = ["ressources", "activités", "réalisations", "effets", "impacts"];
+export const STAGE_TITLES = {
+  ressources: "Ressources",
+  "activités": "Activités",
+  "réalisations": "Réalisations",
+  effets: "Effets",
+  impacts: "Impacts"
+};
+export const DIMENSIONS = ["cohésion sociale", "épanouissement", "gouvernance", "environnement", "richesses produites"];
+export const TARGETS = ["habitants", "territoire", "communauté d'action"];
+export const QUESTIONS = ["pertinence", "efficacité", "efficience", "cohérence", "impact"];
+export const LEVEL_LABELS = {structure: "Structure", cooperation: "La Coopération", cluster: "Cluster", departement: "Département"};
+export const DIRECTION_LABELS = {plus_est_mieux: "plus est mieux", moins_est_mieux: "moins est mieux", neutre: "neutre (ni mieux ni moins bien)"};
+
+/** Capitalised first letter: « cohésion sociale » → « Cohésion sociale ». */
+export function capitalise(text) {
+  return text ? text[0].toUpperCase() + text.slice(1) : text;
+}
+
+/**
+ * A value in its unit, French style: shares as « 45,5 % », euros as « 12 345 € » or « 1,5 M€ »,
+ * counts as « 1 989 », scores with two decimals.
+ */
+export function formatValue(value, unit = "") {
+  if (value == null || !Number.isFinite(value)) return "—";
+  if (unit.startsWith("part")) return percent.format(value);
+  if (unit === "€") return Math.abs(value) >= 1e6 ? `${oneDecimal.format(value / 1e6)} M€` : euro(value);
+  if (unit.startsWith("€")) return `${integer.format(value)} ${unit}`;
+  if (/score|points|indice|niveau/.test(unit)) return twoDecimals.format(value);
+  if (unit === "ETP" || unit === "jours" || /par ETP/.test(unit)) return oneDecimal.format(value);
+  return integer.format(value);
+}
+
+/** The unit shown after a value (none for shares and euros, which carry their sign). */
+export function unitSuffix(unit = "") {
+  if (unit.startsWith("part") || unit.startsWith("€")) return "";
+  if (/score|points/.test(unit)) return unit === "points de score" ? " points" : "";
+  if (unit.startsWith("niveau")) return " / 4";
+  if (unit === "indice") return "";
+  return ` ${unit}`;
+}
+
+/** A published entry as text: « < 5 » when hidden, « — » when missing, else the value and unit. */
+export function entryText(entry, unit, threshold = 5) {
+  if (!entry) return "—";
+  if (entry.hidden) return `< ${threshold}`;
+  return entry.value == null ? "—" : `${formatValue(entry.value, unit)}${unitSuffix(unit)}`;
+}
+
+/**
+ * A look-up over the compact rows of indicateurs.json:
+ * `get(indicatorId, scope, year)` → `{value, hidden, withData, inScope}` or undefined;
+ * `baseline(indicatorId, scope)` → `{value, hidden, years}` or undefined.
+ */
+export function indicatorIndex(data) {
+  const ids = data.catalogue.map((c) => c.id);
+  const values = new Map();
+  for (const [i, scope, year, value, hidden, withData, inScope] of data.values) {
+    values.set(`${ids[i]}|${scope}|${year}`, {value, hidden: hidden === 1, withData, inScope, year, scope, id: ids[i]});
+  }
+  const baselines = new Map();
+  for (const [i, scope, value, hidden, years] of data.baseline) {
+    baselines.set(`${ids[i]}|${scope}`, {value, hidden: hidden === 1, years});
+  }
+  return {
+    get: (id, scope, year) => values.get(`${id}|${scope}|${year}`),
+    baseline: (id, scope) => baselines.get(`${id}|${scope}`),
+    series: (id, scope) => data.years.map((y) => values.get(`${id}|${scope}|${y}`)).filter(Boolean),
+    byId: new Map(data.catalogue.map((c) => [c.id, c]))
+  };
+}
+
+/**
+ * The change since the baseline, read in the indicator's direction, as the warehouse's
+ * mart_indicator_baseline computes it: « amélioration », « dégradation », « stable » or
+ * « sans objet » (neutral indicators); null when either value is missing or hidden.
+ */
+export function baselineTrend(value, baseline, direction) {
+  if (value == null || baseline == null) return null;
+  const change = value - baseline;
+  const relative = baseline === 0 ? null : change / Math.abs(baseline);
+  let trend;
+  if (direction === "neutre") trend = "sans objet";
+  else if (Math.abs(change) <= 1e-9 * Math.max(1, Math.abs(baseline))) trend = "stable";
+  else trend = (value > baseline) === (direction === "plus_est_mieux") ? "amélioration" : "dégradation";
+  return {change, relative, trend};
+}
+
+/** « +12 % » / « −3,5 % » / « ±0 % ». */
+export function formatRelative(relative) {
+  if (relative == null) return "";
+  const sign = relative > 0 ? "+" : relative < 0 ? "−" : "±";
+  return `${sign}${percent.format(Math.abs(relative))}`;
+}
+
+/** « 3 structures sur 4 » completeness note, or « complet ». */
+export function completenessText(entry) {
+  if (!entry) return "aucune donnée";
+  if (entry.inScope === 0) return "—";
+  return entry.withData === entry.inScope ? "complet" : `${entry.withData} structure${entry.withData > 1 ? "s" : ""} sur ${entry.inScope}`;
+}
+
+/** The scopes a level selector offers: the levels above, then the structures. */
+export function scopeChoices(data) {
+  return [
+    ...data.levels.map((l) => ({id: l.id, level: l.level, name: l.name})),
+    ...data.structures.map((s) => ({id: s.id, level: "structure", name: s.name}))
+  ];
+}
+
+/** A link to an indicator's entry of the Méthodologie page. */
+export function methodLink(id, text = "méthode") {
+  const a = document.createElement("a");
+  a.href = `./methodologie#${id}`;
+  a.textContent = text;
+  return a;
+}

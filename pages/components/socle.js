@@ -1,0 +1,113 @@
+// Charts of the « Socle commun » page: completeness by dimension, change since the 2017–2018
+// baseline, one indicator over the years per structure.
+import * as Plot from "npm:@observablehq/plot";
+import {html, svg} from "npm:htl";
+import {DIMENSIONS, capitalise, formatRelative, formatValue, unitSuffix} from "./indicators.js";
+import {DIMENSION_COLORS, hatch, structureColor} from "./palette.js";
+
+/** What the completeness chart distinguishes, in stacking order, with its French label. */
+export const COMPLETENESS = [
+  {key: "complete", label: "renseigné par toutes les structures"},
+  {key: "partial", label: "renseigné par une partie des structures"},
+  {key: "hidden", label: "masqué (< 5)"},
+  {key: "missing", label: "manquant"}
+];
+
+/**
+ * Indicators of each dimension by state: complete, partial, hidden, missing (hatched, never
+ * drawn as a zero value).
+ *
+ * @param {{dimension: string, state: string, n: number}[]} rows
+ */
+export function completenessChart(rows, {width, title, subtitle} = {}) {
+  const missing = hatch({color: "#999"});
+  const hidden = hatch({color: "#555", background: "#ddd"});
+  const fills = {complete: "#0072B2", partial: "#56B4E9", hidden: hidden.url, missing: missing.url};
+  const order = new Map(COMPLETENESS.map((c, i) => [c.key, i]));
+  const data = rows.filter((d) => d.n > 0).sort((a, b) => order.get(a.state) - order.get(b.state));
+  const plot = Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: 240,
+    marginLeft: 140,
+    ariaLabel: title,
+    ariaDescription: DIMENSIONS.map((dim) => `${dim} : ${COMPLETENESS.map((c) => `${data.find((d) => d.dimension === dim && d.state === c.key)?.n ?? 0} ${c.label}`).join(", ")}`).join(" ; "),
+    x: {label: "Indicateurs du socle commun →", grid: true},
+    y: {domain: DIMENSIONS, label: null, tickFormat: capitalise},
+    color: {type: "identity"},
+    marks: [
+      () => svg`<g>${missing.defs}${hidden.defs}</g>`,
+      Plot.barX(data, Plot.stackX({y: "dimension", x: "n", fill: (d) => fills[d.state], stroke: "white", title: (d) => `${capitalise(d.dimension)} : ${d.n} indicateur(s) ${COMPLETENESS.find((c) => c.key === d.state).label}`})),
+      Plot.ruleX([0])
+    ]
+  });
+  const legend = html`<div class="legend">${COMPLETENESS.map((c) => html`<span><svg width="14" height="12" aria-hidden="true"><rect width="14" height="12" fill=${c.key === "missing" ? missing.url : c.key === "hidden" ? "#bbb" : fills[c.key]}></rect></svg> ${c.label}</span>`)}</div>`;
+  return html`<div>${legend}${plot}</div>`;
+}
+
+/**
+ * Relative change since the 2017–2018 baseline per indicator, coloured by reading
+ * (amélioration / dégradation / sans objet); indicators without a baseline are listed as such.
+ *
+ * @param {{label: string, relative: number|null, trend: string|null, note?: string}[]} rows
+ */
+export function baselineChart(rows, {width, title, subtitle} = {}) {
+  const shown = rows.filter((d) => d.relative != null);
+  const colors = {"amélioration": "#0072B2", "dégradation": "#D55E00", "sans objet": "#999999", stable: "#555555"};
+  const clip = (v) => Math.max(-1.5, Math.min(1.5, v));
+  return Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: Math.max(120, 28 * rows.length + 50),
+    marginLeft: Math.min(320, width / 2.6),
+    ariaLabel: title,
+    ariaDescription: rows.map((d) => `${d.label} : ${d.relative == null ? d.note ?? "pas de comparaison" : `${formatRelative(d.relative)} (${d.trend})`}`).join(" ; "),
+    x: {label: "Écart à la référence 2017–2018 →", tickFormat: (v) => formatRelative(v), grid: true, domain: [-1.5, 1.5]},
+    y: {domain: rows.map((d) => d.label), label: null},
+    color: {domain: Object.keys(colors), range: Object.values(colors), legend: true},
+    marks: [
+      Plot.barX(shown, {y: "label", x: (d) => clip(d.relative), fill: "trend", title: (d) => `${d.label} : ${formatRelative(d.relative)} (${d.trend})`}),
+      Plot.text(shown, {y: "label", x: (d) => clip(d.relative), text: (d) => formatRelative(d.relative), dx: 4, textAnchor: "start", fill: "#333", filter: (d) => d.relative >= 0}),
+      Plot.text(shown, {y: "label", x: (d) => clip(d.relative), text: (d) => formatRelative(d.relative), dx: -4, textAnchor: "end", fill: "#333", filter: (d) => d.relative < 0}),
+      Plot.text(rows.filter((d) => d.relative == null), {y: "label", x: 0, text: (d) => d.note ?? "pas de référence", textAnchor: "start", dx: 4, fill: "#777", fontStyle: "italic"}),
+      Plot.ruleX([0])
+    ]
+  });
+}
+
+/**
+ * One indicator over the years for several scopes, one colour per structure; hidden or missing
+ * years leave a gap and a hatched marker, never a zero.
+ *
+ * @param {{scope: string, name: string, year: number, value: number|null, hidden: boolean}[]} rows
+ */
+export function indicatorYearsChart(rows, {width, title, subtitle, unit = "", scopes, baseline} = {}) {
+  const hidden = hatch({color: "#555", background: "#eee"});
+  return Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: 300,
+    marginLeft: 70,
+    ariaLabel: title,
+    ariaDescription: rows.map((d) => `${d.name} ${d.year} : ${d.hidden ? "masqué" : d.value == null ? "manquant" : formatValue(d.value, unit)}`).join(" ; "),
+    x: {label: null, tickFormat: (d) => String(d), type: "point"},
+    y: {grid: true, label: unit, tickFormat: (v) => formatValue(v, unit), zero: !unit.startsWith("niveau")},
+    color: {domain: scopes.map((s) => s.name), range: scopes.map((s) => structureColor(s.id)), legend: true},
+    marks: [
+      () => hidden.defs,
+      baseline != null ? Plot.ruleY([baseline], {stroke: "#333", strokeDasharray: "4,3"}) : null,
+      baseline != null ? Plot.text([baseline], {y: (d) => d, frameAnchor: "left", text: () => "référence 2017–2018", dy: -6, fill: "#333"}) : null,
+      Plot.lineY(rows, {x: "year", y: (d) => (d.hidden ? NaN : d.value), stroke: "name", z: "name", strokeWidth: 2}),
+      Plot.dot(rows.filter((d) => !d.hidden && d.value != null), {x: "year", y: "value", fill: "name", r: 3, title: (d) => `${d.name}, ${d.year} : ${formatValue(d.value, unit)}${unitSuffix(unit)}`}),
+      Plot.dot(rows.filter((d) => d.hidden), {x: "year", frameAnchor: "bottom", dy: -6, r: 6, fill: hidden.url, stroke: "name", symbol: "square", title: (d) => `${d.name}, ${d.year} : masqué (< 5)`})
+    ]
+  });
+}
+
+/** A coloured square and the dimension's name, for tables and headings. */
+export function dimensionBadge(dimension) {
+  return html`<span class="badge"><i style="background:${DIMENSION_COLORS[dimension]}"></i>${capitalise(dimension)}</span>`;
+}
