@@ -176,12 +176,19 @@ export const iso26000Loader: LoaderSpec<Iso26000Record> = {
       required: true,
     },
     subject: { type: "text", aliases: ["Question centrale", "Questions centrales", "Thème"], optional: true },
-    relevance: { type: "text", aliases: ["Pertinence", "Pertinence (0-3)", "Importance"], required: true },
+    relevance: {
+      type: "text",
+      aliases: ["Pertinence", "Pertinence (0-3)", "Importance"],
+      required: true,
+      // « 2 - moyenne »: the number decides (levelOf).
+      values: ["0 - non pertinent", "1 - faible", "2 - moyenne", "3 - forte"],
+    },
     maturity: {
       type: "text",
       aliases: ["Maturité", "Niveau de maturité", "Maturité (1-4)", "Niveau"],
       required: true,
       optional: true,
+      values: ["1 - initial", "2 - en progrès", "3 - maîtrisé", "4 - exemplaire"],
     },
     evidence: {
       type: "text",

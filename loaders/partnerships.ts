@@ -249,6 +249,8 @@ export const partnershipsLoader: LoaderSpec<Partnership> = {
         "Type de structure partenaire",
       ],
       optional: true,
+      values: PARTNER_TYPES.map((t) => t.type),
+      valuesOpen: true,
     },
     subject: {
       type: "text",
@@ -299,6 +301,7 @@ export const partnershipsLoader: LoaderSpec<Partnership> = {
       type: "text",
       aliases: ["Fréquence", "Intensité", "Régularité", "Fréquence des échanges", "Niveau"],
       optional: true,
+      values: Object.keys(INTENSITIES),
     },
   },
   schema,

@@ -140,6 +140,7 @@ export const staffLoader: LoaderSpec<z.infer<typeof schema>> = {
       type: "text",
       aliases: ["Type de contrat", "Contrat", "Nature du contrat", "Type contrat"],
       required: true,
+      values: CONTRACTS,
     },
     // Text, not number: "50 %" must become 0.5, which a plain number parse cannot tell from 50.
     fte: {

@@ -98,6 +98,28 @@ const itemSchema = z.object({
 /** One row of the `survey` sheet. */
 export type SurveyItem = z.infer<typeof itemSchema>;
 
+/** Columns of the XLSForm `survey` sheet that are read by Kobo/ODK, not by the observatory. */
+const XLSFORM_OTHER_COLUMNS = new Set([
+  "hint",
+  "guidance_hint",
+  "constraint",
+  "constraint_message",
+  "required_message",
+  "calculation",
+  "default",
+  "appearance",
+  "choice_filter",
+  "parameters",
+  "read_only",
+  "repeat_count",
+  "media",
+  "image",
+  "audio",
+  "video",
+  "trigger",
+  "note",
+]);
+
 /**
  * Group stacks per table load. The pipeline builds a fresh context for each table it loads and
  * hands records to `toRows` in line order, so the context identifies one `survey` sheet.
@@ -130,6 +152,16 @@ export const surveyFormItemsLoader: LoaderSpec<SurveyItem> = {
     form_id: { type: "text", aliases: ["form_id", "id du formulaire"], optional: true },
   },
   schema: itemSchema,
+  unknownColumnIssue(header) {
+    // Standard XLSForm columns the observatory does not need: part of a valid form, not a mistake.
+    const bare = header.trim().toLowerCase().split("::")[0];
+    if (XLSFORM_OTHER_COLUMNS.has(bare)) return null;
+    return {
+      severity: "avertissement",
+      message:
+        `colonne inconnue « ${header} » : ignorée pour ce type d'export (questionnaire XLSForm (feuille survey))`,
+    };
+  },
   warnings(r) {
     const out: { field: string; message: string }[] = [];
     const { unknown } = parseDimensions(r.dimension);

@@ -26,6 +26,13 @@ export const DIMENSIONS: Record<string, readonly string[]> = {
   ],
 };
 
+/** How the first spelling of each dimension is written for users. */
+const DIMENSION_LABELS: Record<string, string> = {
+  "cohesion sociale": "cohésion sociale",
+  "epanouissement": "épanouissement",
+  "richesses produites": "richesses produites",
+};
+
 /** Dimension codes of a cell (`;`, `,`, `/`, « et » or line breaks between them), and the labels not recognised. */
 export function parseDimensions(cell: string | null): { codes: string[]; unknown: string[] } {
   const codes: string[] = [];
@@ -99,6 +106,9 @@ export const testimoniesLoader: LoaderSpec<Testimony> = {
         "Tags",
       ],
       optional: true,
+      // Several may be typed in one cell (« cohésion sociale ; gouvernance »): the list suggests.
+      values: Object.values(DIMENSIONS).map((words) => DIMENSION_LABELS[words[0]] ?? words[0]),
+      valuesOpen: true,
     },
     consent: {
       type: "flag",

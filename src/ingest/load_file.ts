@@ -23,6 +23,7 @@ import { dropStaged, sqlPathApplies, STAGED } from "./stage_delimited_sql.ts";
 import { stageInChild } from "./stage_in_child.ts";
 import { type ValidatedTable, validateTable } from "./validate_table.ts";
 import { columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
+import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
 
 export type { LoadReport } from "./load_report.ts";
 
@@ -220,6 +221,7 @@ async function writeLoad(
   writeTables: WriteTables,
   report: LoadReport,
   now: Date,
+  source: "kit" | "export" = "export",
 ): Promise<void> {
   await inTransaction(conn, async () => {
     const [{ id }] = await queryRows(conn, "SELECT nextval('load_id_seq') AS id");
@@ -246,7 +248,7 @@ async function writeLoad(
     report.status = report.rowsRejected > 0 ? "partial" : "loaded";
     await conn.run(
       `INSERT INTO loads VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-        CAST($16 AS DATE), CAST($17 AS DATE), NULL)`,
+        CAST($16 AS DATE), CAST($17 AS DATE), NULL, $18)`,
       [
         loadId,
         spec.kind,
@@ -265,6 +267,7 @@ async function writeLoad(
         report.status,
         periodStart,
         periodEnd,
+        source,
       ] as never,
     );
     if (report.issues.length > 0) {
@@ -350,6 +353,7 @@ async function loadTable(
   table: RawTable,
   hash: string,
   options: LoadOptions,
+  source: "kit" | "export",
 ): Promise<LoadReport> {
   const prepared = prepareTable(table, hash, options);
   if (!("spec" in prepared)) return prepared.report;
@@ -383,6 +387,7 @@ async function loadTable(
     memoryWriter(conn, spec, byTable),
     report,
     options.now,
+    source,
   );
   return report;
 }
@@ -576,10 +581,13 @@ export async function loadFile(
   } catch (error) {
     return [rejectedReport(fileName, hash, (error as Error).message, options.structureId)];
   }
+  // A collection-kit template (hidden marker sheet): its instructions, lists and marker are not data.
+  const kit = kitMarkerOf(tables);
+  if (kit) tables = tables.filter((t) => !KIT_SHEETS.includes(t.sheet ?? ""));
   for (const table of tables) {
     if (loadedSheets.has(table.sheet)) continue;
     if (table.rows.every((r) => r.cells.every((c) => c === null || String(c).trim() === ""))) continue;
-    reports.push(await loadTable(conn, table, hash, options));
+    reports.push(await loadTable(conn, table, hash, options, kit ? "kit" : "export"));
   }
   if (reports.length === 0 && loadedSheets.size === 0) {
     reports.push(rejectedReport(fileName, hash, "fichier sans aucune donnée", options.structureId));

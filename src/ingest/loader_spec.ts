@@ -22,6 +22,13 @@ export interface FieldSpec {
   personal?: boolean;
   /** A bad value only warns and becomes null instead of rejecting the row. */
   lenient?: boolean;
+  /**
+   * The values the loader accepts, as templates offer them in a drop-down list (src/kit/):
+   * canonical spellings the schema reads back unchanged.
+   */
+  values?: readonly string[];
+  /** Other values load too (kept as « autre » or with a warning): the list only suggests. */
+  valuesOpen?: boolean;
 }
 
 /** What a loader needs to turn a record into a row. */

@@ -30,6 +30,35 @@ export function reasonOf(message: string): string {
     .replace(/\bligne \d+\b/g, "ligne …");
 }
 
+/**
+ * Per structure and kind, lines read and refused in files made with the collection kit
+ * (`loads.source = 'kit'`) and in free exports, with the refusal rate of each (null without
+ * lines): whether the kit's templates produce cleaner data.
+ */
+export async function sourceComparison(conn: DuckDBConnection): Promise<Record<string, unknown>[]> {
+  return (await queryRows(
+    conn,
+    `SELECT coalesce(structure_id, '(registre)') AS structure_id, kind,
+       sum(rows_read) FILTER (WHERE source = 'kit') AS kit_rows,
+       sum(rows_rejected) FILTER (WHERE source = 'kit') AS kit_rejected,
+       sum(rows_read) FILTER (WHERE source <> 'kit') AS export_rows,
+       sum(rows_rejected) FILTER (WHERE source <> 'kit') AS export_rejected
+     FROM loads WHERE superseded_by IS NULL AND kind <> 'structures'
+     GROUP BY ALL ORDER BY structure_id, kind`,
+  )).map((r) => {
+    const rate = (rejected: unknown, read: unknown) =>
+      read === null || Number(read) === 0 ? null : Number(rejected ?? 0) / Number(read);
+    return {
+      structure_id: r.structure_id,
+      kind: r.kind,
+      kit_rows: Number(r.kit_rows ?? 0),
+      kit_reject_rate: rate(r.kit_rejected, r.kit_rows),
+      export_rows: Number(r.export_rows ?? 0),
+      export_reject_rate: rate(r.export_rejected, r.export_rows),
+    };
+  });
+}
+
 /** Everything the page needs, as one JSON-ready object. */
 export async function publishQuality(conn: DuckDBConnection): Promise<Record<string, unknown>> {
   const structures = await queryRows(
@@ -115,5 +144,6 @@ export async function publishQuality(conn: DuckDBConnection): Promise<Record<str
     completeness,
     missing,
     levels,
+    sources: await sourceComparison(conn),
   };
 }

@@ -18,7 +18,7 @@ Deno.test("every page opens in French, offline, without console errors", async (
   const server = serveStatic(DIST);
   const browser = await launchBrowser();
   try {
-    // Sections (« Structures ») hold pages; dynamic routes are built too: visit them all.
+    // Sections (« Structures », « Outils de recueil ») hold pages; dynamic routes are built too: visit them all.
     const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
       .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
     const paths = [...new Set(["/", ...listed, ...config.dynamicPaths])];

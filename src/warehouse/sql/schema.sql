@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS loads (
   status VARCHAR NOT NULL,        -- loaded | partial
   period_start DATE,              -- first and last date of the rows, for dated kinds
   period_end DATE,
-  superseded_by INTEGER           -- a later load of the same structure, format and period
+  superseded_by INTEGER,          -- a later load of the same structure, format and period
+  source VARCHAR NOT NULL DEFAULT 'export' -- kit: a collection-kit template (src/kit/); export: anything else
 );
 
 -- Files read to the end (every sheet handled): the same bytes sent again are skipped unread.
