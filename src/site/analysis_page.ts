@@ -107,7 +107,9 @@ ORDER BY year
 \`\`\`
 
 \`\`\`js
-// Règle de confidentialité : tout effectif de personnes de 1 à ${catalogue.threshold - 1} est masqué (« < ${catalogue.threshold} »).
+// Règle de confidentialité : tout effectif de personnes de 1 à ${
+    catalogue.threshold - 1
+  } est masqué (« < ${catalogue.threshold} »).
 const donnees = protect(rows(resultat), {counts: ["participants"]});
 display(resultTable(donnees));
 display(downloadResult(donnees, ${quoted(slugify(title))}));
@@ -148,7 +150,9 @@ export async function createAnalysis(
   await Deno.writeTextFile(path, analysisTemplate(title, catalogue, { publish }), { createNew: true })
     .catch((error) => {
       if (error instanceof Deno.errors.AlreadyExists) {
-        throw new Error(`La page ${path} existe déjà : choisissez un autre titre ou modifiez-la directement.`);
+        throw new Error(
+          `La page ${path} existe déjà : choisissez un autre titre ou modifiez-la directement.`,
+        );
       }
       throw error;
     });

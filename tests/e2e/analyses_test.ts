@@ -81,9 +81,13 @@ Deno.test("a page made by deno task analyse builds and renders; drafts stay out;
     });
     await Deno.mkdir(join(pages, "data", "generated"), { recursive: true });
     for (const name of ["marts", "marts.js", "marts.json"]) {
-      await cp(join(PROJECT_ROOT, "pages", "data", "generated", name), join(pages, "data", "generated", name), {
-        recursive: true,
-      });
+      await cp(
+        join(PROJECT_ROOT, "pages", "data", "generated", name),
+        join(pages, "data", "generated", name),
+        {
+          recursive: true,
+        },
+      );
     }
     await Deno.copyFile(join(PROJECT_ROOT, "pages", "style.css"), join(pages, "style.css"));
     await Deno.writeTextFile(join(pages, "index.md"), "# Essai\n");
@@ -99,7 +103,10 @@ Deno.test("a page made by deno task analyse builds and renders; drafts stay out;
     }
     const probePage = join(pages, "analyses", "sonde.md");
     const published = await Deno.readTextFile(join(pages, "analyses", "mon-premier-carnet.md"));
-    await Deno.writeTextFile(probePage, published.replace(/# Mon premier carnet[\s\S]*$/, `# Sonde\n${PROBE}`));
+    await Deno.writeTextFile(
+      probePage,
+      published.replace(/# Mon premier carnet[\s\S]*$/, `# Sonde\n${PROBE}`),
+    );
     await Deno.writeTextFile(
       join(root, "config.mjs"),
       `export default {root: "pages", output: "dist", title: "Essai", style: "style.css", pager: false, globalStylesheets: [],
