@@ -2,11 +2,14 @@
 // (src/site/vendor_npm.ts fills the npm cache from node_modules), no DuckDB extension downloads.
 import { structurePages } from "./src/site/structure_pages.ts";
 import { HEAD } from "./src/site/shell.ts";
+import { analysisPages } from "./src/site/analysis_page.ts";
 
 // One page per structure with data (/structures/[id]), listed by the pipeline in
 // pages/data/generated/structures.json: the « Structures » section of the sidebar and the
 // dynamic routes to build.
 const structures = structurePages();
+// The officer's notebooks (pages/analyses/*.md) not marked `draft: true`: the « Analyses » section.
+const analyses = analysisPages();
 
 export default {
   root: "pages",
@@ -25,6 +28,12 @@ export default {
     { name: "Qualité des données", path: "/qualite" },
     { name: "Méthodologie", path: "/methodologie" },
     { name: "Explorateur", path: "/explorateur" },
+    {
+      name: "Analyses",
+      collapsible: true,
+      open: false,
+      pages: [{ name: "Tables publiées et carnets", path: "/analyses/" }, ...analyses],
+    },
     {
       name: "Outils de recueil",
       open: false,

@@ -144,10 +144,15 @@ function protectMonths(rows: Row[], _conn: DuckDBConnection, threshold: number):
   return published.map(withSecretText);
 }
 
-/** Age bands: primary and secondary suppression within each scope and year. */
-function protectAges(rows: Row[], _conn: DuckDBConnection, threshold: number): Row[] {
+/** Age bands: primary and secondary suppression within each scope and year (or the given `keys`). */
+function protectAges(
+  rows: Row[],
+  _conn: DuckDBConnection,
+  threshold: number,
+  keys: readonly string[] = ["scope", "year"],
+): Row[] {
   const out: Row[] = [];
-  for (const group of groupBy(rows, (r) => `${r.scope}|${r.year}`)) {
+  for (const group of groupBy(rows, (r) => keys.map((k) => String(r[k])).join("|"))) {
     const values = suppressGroup(group.map((r) => num(r.participants)), threshold);
     group.forEach((r, i) =>
       out.push({ ...r, participants: values[i], secret: values[i] === null ? "participants" : "" })
@@ -309,6 +314,29 @@ export const PUBLISHED_MARTS: MartSpec[] = [
     sql: "SELECT scope, year, age_band, participants FROM mart_age_bands ORDER BY scope, year, age_band",
     types: { secret: "VARCHAR" },
     protect: protectAges,
+  },
+  {
+    table: "jours_semaine",
+    title: "Participants par jour de la semaine et tranche d'âge",
+    source: "mart_weekday_age",
+    grain: "une ligne par périmètre, année, jour de la semaine et tranche d'âge (une personne venue " +
+      "plusieurs samedis compte une fois pour le samedi, et une fois pour chaque autre jour où elle est venue)",
+    disclosure:
+      "tranches de 1 à 4 participants masquées, et une seconde tranche du même jour si une seule l'est",
+    columns: {
+      scope: SCOPE_COLUMN,
+      year: YEAR,
+      weekday: "jour de la semaine, de 1 (lundi) à 7 (dimanche)",
+      weekday_name: "nom du jour (lundi … dimanche)",
+      age_band: "tranche d'âge (âge atteint dans l'année)",
+      participants: "personnes différentes venues ce jour de la semaine dans l'année",
+      secret: SECRET_COLUMN,
+    },
+    sql: `SELECT scope, year, weekday, ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi',
+      'dimanche'][weekday] AS weekday_name, age_band, participants
+      FROM mart_weekday_age ORDER BY scope, year, weekday, age_band`,
+    types: { secret: "VARCHAR" },
+    protect: (rows, conn, threshold) => protectAges(rows, conn, threshold, ["scope", "year", "weekday"]),
   },
   {
     table: "indicateurs",

@@ -64,6 +64,16 @@ WITH people AS (
 SELECT scope, year, age_band(birth_year, year) AS age_band, count(*) AS participants
 FROM people GROUP BY ALL ORDER BY scope, year, age_band;
 
+-- Participants per weekday of their visits (ISO 1 = Monday … 7 = Sunday) and age band: a person
+-- coming on Saturdays counts once in that weekday, whatever the number of Saturdays.
+CREATE OR REPLACE TABLE mart_weekday_age AS
+WITH people AS (
+  SELECT scope, year, isodow(visit_date) AS weekday, person_key, max(birth_year) AS birth_year
+  FROM int_scoped_visits GROUP BY ALL
+)
+SELECT scope, year, weekday, age_band(birth_year, year) AS age_band, count(*) AS participants
+FROM people GROUP BY ALL ORDER BY scope, year, weekday, age_band;
+
 -- ISO 26000 self-assessment: the matrix (domain × relevance × maturity) per structure and year,
 -- and per core subject for each structure, the Coopération and the cluster. Maturity is averaged
 -- over the relevant domains, and weighted by relevance (a domain « forte » counts three times
