@@ -18,7 +18,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../warehouse/connect.ts";
-import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
+import { DEFAULT_THRESHOLD, secondaryCell } from "../privacy/disclosure.ts";
 import { ageBandMacroSql } from "../privacy/age_band.ts";
 import { type Catalogue, formatIssue, type Indicator, readCatalogue } from "./read_catalogue.ts";
 import { writeReferenceTables } from "./reference_tables.ts";
@@ -155,6 +155,55 @@ export function suppressedSql(threshold: number): string {
 }
 
 /**
+ * Secondary suppression: a people count hidden for one structure could be recovered from the
+ * total its Coopération, cluster or département publishes and the other structures' values.
+ * When exactly one structure of such a group is hidden for an indicator (rule
+ * `effectif_personnes`) and year, the smallest other one is hidden too (repeated until stable).
+ */
+export async function suppressComplements(conn: DuckDBConnection): Promise<void> {
+  const groups = new Map<string, Set<string>>();
+  for (const { scope_level, scope, structure_id } of await queryRows(conn, "SELECT * FROM ind_scopes")) {
+    if (scope_level === "structure") continue;
+    const key = `${scope_level}|${scope}`;
+    if (!groups.has(key)) groups.set(key, new Set());
+    groups.get(key)!.add(String(structure_id));
+  }
+  const rows = await queryRows(
+    conn,
+    `SELECT v.indicator_id, v.scope, v.year, v.value, v.suppressed FROM mart_indicator_values v
+     JOIN mart_indicator_catalogue c USING (indicator_id)
+     WHERE c.disclosure = 'effectif_personnes' AND v.scope_level = 'structure'`,
+  );
+  const byIndicatorYear = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.indicator_id}|${r.year}`;
+    if (!byIndicatorYear.has(key)) byIndicatorYear.set(key, []);
+    byIndicatorYear.get(key)!.push(r);
+  }
+  for (const cells of byIndicatorYear.values()) {
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const members of groups.values()) {
+        const group = cells.filter((r) => members.has(String(r.scope)));
+        const extra = secondaryCell(
+          group.map((r) => (r.value === null ? null : Number(r.value))),
+          group.map((r) => r.suppressed === true),
+        );
+        if (extra < 0) continue;
+        const r = group[extra];
+        r.suppressed = true;
+        changed = true;
+        await conn.run(
+          `UPDATE mart_indicator_values SET suppressed = true, published_value = NULL
+           WHERE indicator_id = $1 AND scope_level = 'structure' AND scope = $2 AND year = $3`,
+          [r.indicator_id, r.scope, r.year] as never,
+        );
+      }
+    }
+  }
+}
+
+/**
  * Rebuilds the indicator marts. Never throws for a bad catalogue or indicator: each problem is
  * returned (and stored in `mart_indicator_issues`) and the other indicators are computed.
  *
@@ -216,6 +265,7 @@ export async function buildIndicatorMarts(
       CASE WHEN ${suppressedSql(threshold)} THEN NULL ELSE v.value END AS published_value
     FROM v JOIN mart_indicator_catalogue c USING (indicator_id)
     ORDER BY c.position, v.scope_level, v.scope, v.year`);
+  await suppressComplements(conn);
 
   await conn.run(`CREATE OR REPLACE TABLE mart_indicator_baseline AS
     WITH base AS (
