@@ -2,6 +2,7 @@
 // (src/site/vendor_npm.ts fills the npm cache from node_modules), no DuckDB extension downloads.
 import { structurePages } from "./src/site/structure_pages.ts";
 import { HEAD } from "./src/site/shell.ts";
+import { dataFooter } from "./src/site/data_footer.ts";
 import { analysisPages } from "./src/site/analysis_page.ts";
 
 // One page per structure with data (/structures/[id]), listed by the pipeline in
@@ -58,8 +59,8 @@ export default {
   pager: false,
   toc: { label: "Sommaire" },
   header: "",
-  footer:
-    "Observatoire d'impact des centres sociaux — La Coopération, Romans-sur-Isère. Données pseudonymisées, effectifs inférieurs à 5 masqués.",
+  // When the data was loaded and from how many exports, on every page (src/site/data_footer.ts).
+  footer: dataFooter(),
   // Theme air + alt, shared classes and the print stylesheet (A4, no sidebar, one section a page).
   style: "style.css",
   globalStylesheets: [],
