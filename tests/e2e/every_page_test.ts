@@ -31,7 +31,11 @@ Deno.test("every page opens in French, offline, without console errors", async (
       await watch.page.waitForLoadState("networkidle");
       assert.equal(await watch.page.getAttribute("html", "lang"), "fr", path);
       // Every page says when its data was loaded and from how many exports.
-      assert.match(await watch.page.locator("#observablehq-footer").innerText(), /Données chargées le \d/, path);
+      assert.match(
+        await watch.page.locator("#observablehq-footer").innerText(),
+        /Données chargées le \d/,
+        path,
+      );
       assert.equal(await watch.page.locator(".observablehq--error").count(), 0, `${path}: a cell failed`);
       assert.deepEqual(watch.consoleErrors, [], path);
       assert.deepEqual(watch.outsideRequests, [], path);
