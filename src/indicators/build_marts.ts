@@ -18,7 +18,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../warehouse/connect.ts";
-import { DEFAULT_THRESHOLD, secondaryCell } from "../privacy/disclosure.ts";
+import { complementIndices, DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { ageBandMacroSql } from "../privacy/age_band.ts";
 import { type Catalogue, formatIssue, type Indicator, readCatalogue } from "./read_catalogue.ts";
 import { writeReferenceTables } from "./reference_tables.ts";
@@ -181,24 +181,18 @@ export async function suppressComplements(conn: DuckDBConnection): Promise<void>
     byIndicatorYear.get(key)!.push(r);
   }
   for (const cells of byIndicatorYear.values()) {
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const members of groups.values()) {
-        const group = cells.filter((r) => members.has(String(r.scope)));
-        const extra = secondaryCell(
-          group.map((r) => (r.value === null ? null : Number(r.value))),
-          group.map((r) => r.suppressed === true),
-        );
-        if (extra < 0) continue;
-        const r = group[extra];
-        r.suppressed = true;
-        changed = true;
-        await conn.run(
-          `UPDATE mart_indicator_values SET suppressed = true, published_value = NULL
-           WHERE indicator_id = $1 AND scope_level = 'structure' AND scope = $2 AND year = $3`,
-          [r.indicator_id, r.scope, r.year] as never,
-        );
-      }
+    const extra = complementIndices(
+      cells.map((r) => String(r.scope)),
+      cells.map((r) => (r.value === null ? null : Number(r.value))),
+      cells.map((r) => r.suppressed === true),
+      [...groups.values()],
+    );
+    for (const r of extra.map((i) => cells[i])) {
+      await conn.run(
+        `UPDATE mart_indicator_values SET suppressed = true, published_value = NULL
+         WHERE indicator_id = $1 AND scope_level = 'structure' AND scope = $2 AND year = $3`,
+        [r.indicator_id, r.scope, r.year] as never,
+      );
     }
   }
 }

@@ -22,7 +22,7 @@ import type { HeaderMatch } from "../read/find_header.ts";
 import { dropStaged, sqlPathApplies, STAGED } from "./stage_delimited_sql.ts";
 import { stageInChild } from "./stage_in_child.ts";
 import { type ValidatedTable, validateTable } from "./validate_table.ts";
-import { columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
+import { appendAsText, columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
 import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
 
 export type { LoadReport } from "./load_report.ts";
@@ -500,19 +500,7 @@ async function appendStaged(
   if (rows.length === 0) return;
   const all = [...columns, "source_line"];
   const temp = "sqlpath_extra";
-  await conn.run(
-    `CREATE OR REPLACE TEMP TABLE ${temp} (${all.map((c) => `${ident(c)} VARCHAR`).join(", ")})`,
-  );
-  const appender = await conn.createAppender(temp);
-  for (const row of rows) {
-    for (const column of all) {
-      const value = row[column];
-      if (value === null || value === undefined) appender.appendNull();
-      else appender.appendVarchar(String(value));
-    }
-    appender.endRow();
-  }
-  appender.closeSync();
+  await appendAsText(conn, temp, all, rows);
   const types = await columnTypes(conn, STAGED);
   await conn.run(
     `INSERT INTO ${STAGED} (${all.map(ident).join(", ")})

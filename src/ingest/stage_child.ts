@@ -61,7 +61,6 @@ if (import.meta.main) {
   let result: StageResult;
   try {
     await ensureSchema(wh.conn);
-    const memo = new Map<string, string>();
     const staged = await stageDelimited(
       wh.conn,
       spec as typeof spec & { sql: SqlPath },
@@ -70,12 +69,8 @@ if (import.meta.main) {
       request.headerLine,
       request.columns,
       request.structureId,
-      (parts) => {
-        const id = JSON.stringify(parts);
-        let value = memo.get(id);
-        if (value === undefined) memo.set(id, value = pseudonym(key, parts));
-        return value;
-      },
+      // Called once per distinct value (the staging selects them DISTINCT): no memo needed.
+      (parts) => pseudonym(key, parts),
     );
     if (staged) {
       await wh.conn.run(`COPY ${STAGED} TO '${join(request.outDir, "rows.parquet").replaceAll("'", "''")}'

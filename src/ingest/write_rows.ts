@@ -70,18 +70,15 @@ export async function mergeInto(
 }
 
 /**
- * Inserts `rows` (all with the same columns, unique on `key`) into `table`, replacing the rows
- * with the same key. Must run inside the caller's transaction.
+ * (Re)creates the temporary table `temp` with `columns` as VARCHAR and fills it with `rows`
+ * through DuckDB's appender (null stays NULL); the caller casts when it copies them on.
  */
-export async function writeRows(
+export async function appendAsText(
   conn: DuckDBConnection,
-  table: string,
-  key: readonly string[],
-  rows: readonly Record<string, string | number | boolean | null>[],
-): Promise<WriteResult> {
-  if (rows.length === 0) return { inserted: 0, replaced: 0 };
-  const columns = Object.keys(rows[0]);
-  const temp = `tmp_${table}`;
+  temp: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   await conn.run(
     `CREATE OR REPLACE TEMP TABLE ${ident(temp)} (${columns.map((c) => `${ident(c)} VARCHAR`).join(", ")})`,
   );
@@ -95,6 +92,22 @@ export async function writeRows(
     appender.endRow();
   }
   appender.closeSync();
+}
+
+/**
+ * Inserts `rows` (all with the same columns, unique on `key`) into `table`, replacing the rows
+ * with the same key. Must run inside the caller's transaction.
+ */
+export async function writeRows(
+  conn: DuckDBConnection,
+  table: string,
+  key: readonly string[],
+  rows: readonly Record<string, string | number | boolean | null>[],
+): Promise<WriteResult> {
+  if (rows.length === 0) return { inserted: 0, replaced: 0 };
+  const columns = Object.keys(rows[0]);
+  const temp = `tmp_${table}`;
+  await appendAsText(conn, temp, columns, rows);
   const result = await mergeInto(conn, table, key, temp, columns);
   await conn.run(`DROP TABLE ${ident(temp)}`);
   return result;

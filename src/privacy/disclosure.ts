@@ -66,6 +66,40 @@ export function secondaryCell(values: readonly (number | null)[], hidden: readon
   return smallest;
 }
 /**
+ * Secondary suppression across published totals: `members[i]` holds `values[i]`, `hidden[i]`
+ * says whether it is already hidden, and each set of `groups` is the members of one published
+ * total (a Coopération, a cluster…). Whenever a group has exactly one hidden member, its smallest
+ * other one is hidden too ({@link secondaryCell}), until no group changes. Returns the indices
+ * newly hidden.
+ *
+ * @example
+ * ```ts
+ * complementIndices(["a", "b", "c"], [3, 40, 12], [true, false, false], [new Set(["a", "b", "c"])]) // [2]
+ * ```
+ */
+export function complementIndices(
+  members: readonly string[],
+  values: readonly (number | null)[],
+  hidden: readonly boolean[],
+  groups: readonly ReadonlySet<string>[],
+): number[] {
+  const now = [...hidden];
+  const added: number[] = [];
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const group of groups) {
+      const at = members.flatMap((m, i) => (group.has(m) ? [i] : []));
+      const extra = secondaryCell(at.map((i) => values[i]), at.map((i) => now[i]));
+      if (extra < 0) continue;
+      now[at[extra]] = true;
+      added.push(at[extra]);
+      changed = true;
+    }
+  }
+  return added;
+}
+
+/**
  * A share `part / whole` that is published only when neither the part nor the rest is small
  * (a 97 % share of 40 people reveals the one person outside it).
  */

@@ -34,7 +34,7 @@ import {
   vectorFromArray,
 } from "apache-arrow";
 import { join } from "node:path";
-import { DEFAULT_THRESHOLD, secondaryCell, suppress, suppressGroup } from "../privacy/disclosure.ts";
+import { complementIndices, DEFAULT_THRESHOLD, suppress, suppressGroup } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
 import { BASELINE_YEARS } from "../indicators/build_marts.ts";
 import { protectGroup, type PublishedRow, publishYear } from "./publish_cooperation.ts";
@@ -181,18 +181,13 @@ export async function protectIndicatorValues(
   const out = rows.map((r) => ({ ...r }));
   const counts = out.filter((r) => r.disclosure === "effectif_personnes" && r.scope_level === "structure");
   for (const group of groupBy(counts, (r) => `${r.indicator_id}|${r.year}`)) {
-    for (let pass = 0; pass < 5; pass++) {
-      let changed = false;
-      for (const members of parents) {
-        const cells = group.filter((r) => members.has(String(r.scope)));
-        const extra = secondaryCell(cells.map((r) => num(r.value)), cells.map((r) => r.suppressed === true));
-        if (extra >= 0) {
-          cells[extra].suppressed = true;
-          changed = true;
-        }
-      }
-      if (!changed) break;
-    }
+    const extra = complementIndices(
+      group.map((r) => String(r.scope)),
+      group.map((r) => num(r.value)),
+      group.map((r) => r.suppressed === true),
+      parents,
+    );
+    for (const i of extra) group[i].suppressed = true;
   }
   return out.map(({ disclosure: _d, ...r }) =>
     r.suppressed ? { ...r, value: null, numerator: null, denominator: null } : r
