@@ -1,7 +1,7 @@
 // Chart components: each takes (data, {options}) and returns a Plot figure with French axes.
 import * as Plot from "npm:@observablehq/plot";
 import {formatMonth, frLocale, frTime} from "./format.js";
-import {colorScale, STRUCTURE_COLORS} from "./palette.js";
+import {colorScale, hatchMark, STRUCTURE_COLORS} from "./palette.js";
 
 // The palette lives in palette.js; re-exported for the pages that import it from here.
 export {colorScale, STRUCTURE_COLORS};
@@ -39,7 +39,7 @@ export function monthlyChart(months, {structures, measure = "visits", width, tit
         x: "date",
         y: measure,
         stroke: "structure",
-        title: (d) => `${d.structure}\n${formatMonth(d.month)} : ${d[measure] == null ? "moins de 5 participants (masqué)" : `${count(d[measure])} ${unit}`}`
+        title: (d) => `${d.structure}\n${formatMonth(d.month)} : ${d[measure] == null ? "masqué (règle de confidentialité)" : `${count(d[measure])} ${unit}`}`
       }))
     ]
   });
@@ -85,6 +85,34 @@ export function ageBandsChart(ages, {width, title, subtitle, color = "#333333", 
       Plot.barX(ages.filter((d) => d.participants != null), {y: "age_band", x: "participants", fill: color, tip: {format: {x: count}}}),
       Plot.text(ages.filter((d) => d.participants == null), {y: "age_band", x: 0, text: () => "< 5 (masqué)", textAnchor: "start", dx: 4, fill: "#666"}),
       Plot.ruleX([0])
+    ]
+  });
+}
+
+/**
+ * Participants of one public per year (rows of the published publics): bars, hidden years as
+ * hatched bars up to the threshold, labelled « < 5 ».
+ */
+export function publicTrendChart(rows, {width, title, subtitle, color = "#333333", threshold = 5} = {}) {
+  const shown = rows.filter((d) => d.participants != null);
+  const hidden = rows.filter((d) => d.participants == null);
+  const hatch = hatchMark();
+  return Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: 260,
+    marginLeft: 60,
+    ariaLabel: title,
+    ariaDescription: rows.map((d) => `${d.year} : ${d.participants == null ? `moins de ${threshold} (masqué)` : count(d.participants)}`).join(" ; "),
+    x: {label: null, tickFormat: (d) => String(d), type: "band"},
+    y: {grid: true, label: "Participants", tickFormat: count},
+    marks: [
+      hatch.defs,
+      Plot.barY(shown, {x: "year", y: "participants", fill: color, tip: {format: {y: count, x: (d) => String(d)}}}),
+      Plot.barY(hidden, {x: "year", y: () => threshold, fill: hatch.fill}),
+      Plot.text(hidden, {x: "year", y: () => threshold, text: () => `< ${threshold}`, dy: -8, fill: "#555"}),
+      Plot.ruleY([0])
     ]
   });
 }

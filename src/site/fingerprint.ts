@@ -21,7 +21,9 @@ export const FINGERPRINT_INPUTS = [
   "src/privacy",
   "src/site/publishers.ts",
   "src/site/publish_cooperation.ts",
+  "src/site/publish_publics.ts",
   "src/site/publish_quality.ts",
+  "src/site/publish_structures.ts",
   "src/site/publish_marts.ts",
 ];
 

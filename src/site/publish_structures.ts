@@ -14,6 +14,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
 import { publishFreshness, publishStory } from "./publish_story.ts";
+import { PUBLICS, publishPublicsByYear } from "./publish_publics.ts";
 
 /** A structure as the site lists it. */
 export interface StructureEntry {
@@ -71,11 +72,15 @@ export async function publishStructure(
       [id],
     )
     : [];
+  // Key figures per public (age band, QPV residents), for the page's « Public » filter.
+  const publics = await publishPublicsByYear(conn, [id], { threshold });
   return {
     threshold,
     structure,
     story,
     sources,
     partners: shared[0] ?? null,
+    publicList: PUBLICS,
+    publics,
   };
 }

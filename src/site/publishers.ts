@@ -12,7 +12,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { publishCluster } from "./publish_cluster.ts";
-import { publishCooperation } from "./publish_cooperation.ts";
+import { publishCooperation, publishCooperationMonthsByPublic } from "./publish_cooperation.ts";
 import { publishHome } from "./publish_home.ts";
 import { publishQuality } from "./publish_quality.ts";
 import { publishIndicators } from "./publish_indicators.ts";
@@ -46,6 +46,7 @@ export type Publisher = SinglePublisher | ParamPublisher;
 export const PUBLISHERS: Publisher[] = [
   { file: "accueil.json", publish: (conn) => publishHome(conn) },
   { file: "cooperation.json", publish: publishCooperation },
+  { file: "cooperation_publics.json", publish: publishCooperationMonthsByPublic },
   { file: "qualite.json", publish: publishQuality },
   // Chaîne de valeur and Socle commun share the indicator values.
   { file: "indicateurs.json", publish: (conn) => publishIndicators(conn) },

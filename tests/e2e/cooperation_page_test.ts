@@ -107,12 +107,12 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       assert.equal(csvFile.name, "la-cooperation-2019.csv");
       assert.deepEqual(Array.from(csvFile.bytes.slice(0, 3)), [0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens the accents right
       const csv = new TextDecoder().decode(csvFile.bytes);
-      assert.match(csv, /^Structure;Année;Participants;Passages;/);
+      assert.match(csv, /^Structure;Année;Public;Participants;Passages;/);
       // Raw numbers, decimal comma: Excel can compute on them.
       assert.match(
         csv,
         new RegExp(
-          `\r\nMaison de quartier des Ors;2019;${expected.participants};${expected.visits};${
+          `\r\nMaison de quartier des Ors;2019;Tous les publics;${expected.participants};${expected.visits};${
             String(expected.person_hours).replace(".", ",")
           };`,
         ),
@@ -120,9 +120,60 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       const xlsxFile = await download("xlsx");
       assert.equal(xlsxFile.name, "la-cooperation-2019.xlsx");
       const [sheet] = await readExcelFile(Buffer.from(xlsxFile.bytes));
-      assert.deepEqual(sheet.data[0].slice(0, 4), ["Structure", "Année", "Participants", "Passages"]);
+      assert.deepEqual(sheet.data[0].slice(0, 5), [
+        "Structure",
+        "Année",
+        "Public",
+        "Participants",
+        "Passages",
+      ]);
       const ors = sheet.data.find((row) => row[0] === "Maison de quartier des Ors");
-      assert.deepEqual(ors?.slice(1, 4), [2019, expected.participants, expected.visits]);
+      assert.deepEqual(ors?.slice(1, 5), [2019, "Tous les publics", expected.participants, expected.visits]);
+    });
+
+    await t.step("the « Public » filter shows one age band's figures, then QPV residents'", async () => {
+      const wh = await openWarehouse(warehousePath());
+      const publicRow = async (pub: string) =>
+        (await queryRows(
+          wh.conn,
+          `SELECT participants, visits FROM mart_activity_public WHERE scope = 'ors' AND year = 2019 AND public = $1`,
+          [pub],
+        ))[0] as Record<string, number>;
+      const children = await publicRow("6-11 ans");
+      const qpv = await publicRow("qpv");
+      wh.close();
+      assert.ok(
+        children.participants >= 5 && qpv.participants >= 5,
+        "both publics are published in the sample",
+      );
+      const waitForVisits = (n: number) =>
+        page.waitForFunction(
+          (text) =>
+            document.querySelector("[data-testid=card-visits] .big")?.textContent?.replace(
+              /[\u202f\u00a0]/g,
+              " ",
+            ) ===
+              text,
+          fr.format(n),
+        );
+      await page.locator("select").nth(2).selectOption({ label: "6-11 ans" });
+      await waitForVisits(children.visits);
+      assert.equal(await cardValue(watch, "participants"), fr.format(children.participants));
+      assert.match(
+        plain(await page.locator("[data-testid=lede]").innerText()),
+        /habitants de 6-11 ans différents/,
+      );
+      assert.match(await page.locator("[data-testid=public-note]").innerText(), /Public : 6-11 ans/);
+      const table = plain(await page.locator("[data-testid=table-structures]").innerText());
+      assert.match(table, new RegExp(`Maison de quartier des Ors\\s+${fr.format(children.participants)}`));
+      // The monthly chart redraws from the per-public file, loaded on first use.
+      await page.waitForSelector("[data-testid=chart-monthly] svg");
+      assert.match(await page.locator("[data-testid=chart-monthly]").innerText(), /6-11 ans/);
+      await page.locator("select").nth(2).selectOption({ label: "Habitants d'un QPV" });
+      await waitForVisits(qpv.visits);
+      assert.equal(await cardValue(watch, "participants"), fr.format(qpv.participants));
+      assert.equal(await cardValue(watch, "qpv"), "100 %");
+      await page.locator("select").nth(2).selectOption({ index: 0 });
     });
 
     await t.step("small counts are shown as « < 5 », never as a number", async () => {

@@ -241,6 +241,48 @@ Deno.test("structure pages show each structure's indicators from the warehouse",
         await page.close();
       });
     }
+    await t.step(
+      "the « Public » filter of a structure page: the table of publics and one public's cards",
+      async () => {
+        const year = await latestYear("ors");
+        const rows = await query(
+          `SELECT public, participants, visits FROM mart_activity_public
+         WHERE scope = 'ors' AND year = $1 AND public IN ('26-59 ans', '60 ans et plus')`,
+          [year],
+        );
+        const adults = rows.find((r) => r.public === "26-59 ans")!;
+        const seniors = rows.find((r) => r.public === "60 ans et plus")!;
+        assert.ok(Number(adults.participants) >= 5 && Number(seniors.participants) >= 5);
+        const watch = await watchedPage(browser);
+        const { page } = watch;
+        await page.goto(`${server.url}/structures/ors`);
+        await page.waitForSelector("[data-testid=table-publics] table");
+        const table = plain(await page.locator("[data-testid=table-publics]").innerText());
+        assert.match(
+          table,
+          new RegExp(`26-59 ans\\s+${plain(integer.format(Number(adults.participants)))}\\s`),
+        );
+        assert.match(table, /Habitants d'un QPV/);
+        assert.doesNotMatch(table, /Âge inconnu/);
+        await page.locator("select").nth(1).selectOption({ label: "60 ans et plus" });
+        await page.waitForSelector("[data-testid=chart-public] svg");
+        assert.equal(
+          plain(await page.locator("[data-testid=card-participants_uniques] .big").innerText()),
+          plain(integer.format(Number(seniors.participants))),
+        );
+        assert.equal(
+          plain(await page.locator("[data-testid=card-passages] .big").innerText()),
+          plain(integer.format(Number(seniors.visits))),
+        );
+        assert.match(
+          plain(await page.locator("[data-testid=lede]").innerText()),
+          /habitants de 60 ans et plus différents/,
+        );
+        assert.deepEqual(watch.consoleErrors, []);
+        assert.deepEqual(watch.outsideRequests, []);
+        await page.close();
+      },
+    );
     await t.step("a suppressed value reads « < 5 » on its structure page", async () => {
       const [hidden] = await query(
         `SELECT v.scope, v.year, v.indicator_id FROM mart_indicator_values v

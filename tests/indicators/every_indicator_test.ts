@@ -131,6 +131,7 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2023, 1), // Anne only
     s("alpha", 2024, FTE_ALPHA_2024), // 1 + 0,5 × 182 / 366 = 1,2486…
     coop(2024, FTE_ALPHA_2024 + 0.8), // 1,2486… + 0,8 = 2,0486…
+    s("beta", 2025, ABSENT), // Lina's open contract: read up to 2024, the latest dated activity
   ],
   salaries: [
     s("alpha", 2024, 2, { published: null }), // Anne, Marc: 2 < 5 → « < 5 »
@@ -306,6 +307,7 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2023, 3), // Collège, Ville, Collectif (undated)
     s("alpha", 2024, 4), // + Association Le Jardin
     coop(2024, 4), // 4 + 1 − 1: Ville de Romans once (sum would be 5)
+    s("alpha", 2025, ABSENT), // the lists are read up to the latest dated activity (2024), not today
   ],
   diversite_partenaires: [
     s("alpha", 2022, 2), // école, collectif d'habitants

@@ -64,6 +64,38 @@ WITH people AS (
 SELECT scope, year, age_band(birth_year, year) AS age_band, count(*) AS participants
 FROM people GROUP BY ALL ORDER BY scope, year, age_band;
 
+-- Key figures per public: the dashboards' « Public » filter. A public is an age band (age reached
+-- during the year) or residence in a QPV; each person-year falls in exactly one band (« Âge
+-- inconnu » included) and is either a QPV resident or not (« hors QPV » also holds unknown
+-- residence), so the cells of one dimension add up to the scope's year (or month) figures.
+CREATE OR REPLACE VIEW int_visits_public AS
+WITH person_year AS (
+  SELECT scope, year, person_key, max(birth_year) AS birth_year, bool_or(lives_in_qpv) AS qpv
+  FROM int_scoped_visits GROUP BY ALL
+)
+SELECT v.scope, v.year, v.month, v.person_key, v.hours, p.qpv, d.dimension,
+  CASE d.dimension WHEN 'age' THEN age_band(p.birth_year, v.year)
+    ELSE CASE WHEN p.qpv THEN 'qpv' ELSE 'hors_qpv' END END AS public
+FROM int_scoped_visits v
+JOIN person_year p USING (scope, year, person_key)
+CROSS JOIN (VALUES ('age'), ('qpv')) d(dimension);
+
+CREATE OR REPLACE TABLE mart_activity_public AS
+SELECT scope, year, dimension, public,
+  count(DISTINCT person_key) AS participants,
+  count(*) AS visits,
+  round(sum(hours), 1) AS person_hours,
+  count(DISTINCT person_key) FILTER (WHERE qpv) AS participants_qpv,
+  count(DISTINCT person_key) FILTER (WHERE qpv IS NOT NULL) AS participants_known_residence
+FROM int_visits_public GROUP BY ALL ORDER BY scope, year, dimension, public;
+
+CREATE OR REPLACE TABLE mart_activity_month_public AS
+SELECT scope, year, month, dimension, public,
+  count(DISTINCT person_key) AS participants,
+  count(*) AS visits,
+  round(sum(hours), 1) AS person_hours
+FROM int_visits_public GROUP BY ALL ORDER BY scope, month, dimension, public;
+
 -- Participants per weekday of their visits (ISO 1 = Monday … 7 = Sunday) and age band: a person
 -- coming on Saturdays counts once in that weekday, whatever the number of Saturdays.
 CREATE OR REPLACE TABLE mart_weekday_age AS
