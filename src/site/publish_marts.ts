@@ -38,6 +38,7 @@ import { complementIndices, DEFAULT_THRESHOLD, suppress, suppressGroup } from ".
 import { queryRows } from "../warehouse/connect.ts";
 import { BASELINE_YEARS } from "../indicators/build_marts.ts";
 import { protectGroup, type PublishedRow, publishYear } from "./publish_cooperation.ts";
+import { publishPublicYears, toPublicMartRow } from "./publish_publics.ts";
 
 type Row = Record<string, unknown>;
 
@@ -309,6 +310,37 @@ export const PUBLISHED_MARTS: MartSpec[] = [
     sql: "SELECT scope, year, age_band, participants FROM mart_age_bands ORDER BY scope, year, age_band",
     types: { secret: "VARCHAR" },
     protect: protectAges,
+  },
+  {
+    table: "publics",
+    title: "Fréquentation par public (tranche d'âge, habitants d'un QPV)",
+    source: "mart_activity_public",
+    grain: "une ligne par périmètre, année et public : une tranche d'âge (âge atteint dans l'année) ou " +
+      "« qpv » (habitants d'un quartier prioritaire) ; l'âge inconnu et les habitants hors QPV ne sont pas publiés",
+    disclosure: "publics de 1 à 4 participants masqués (participants, passages, heures), puis un second " +
+      "public du même périmètre, et pour les passages la même tranche d'une autre structure de La Coopération, " +
+      "pour qu'aucun total publié ne les révèle",
+    columns: {
+      scope: SCOPE_COLUMN,
+      year: YEAR,
+      public: "tranche d'âge (« 0-5 ans » … « 60 ans et plus ») ou « qpv »",
+      participants: "personnes différentes de ce public venues dans l'année",
+      visits: "passages",
+      person_hours: "heures de présence",
+      qpv_share:
+        "part des habitants d'un QPV parmi les participants de ce public dont le quartier est connu " +
+        "(vide pour « qpv »)",
+      secret: SECRET_COLUMN,
+    },
+    sql: `SELECT scope, year, dimension, public, participants, visits, person_hours, participants_qpv,
+      participants_known_residence FROM mart_activity_public ORDER BY scope, year, dimension, public`,
+    types: { secret: "VARCHAR", qpv_share: "DOUBLE" },
+    protect: async (rows, conn, threshold) =>
+      publishPublicYears(rows.map(toPublicMartRow), {
+        threshold,
+        members: [...await cooperationMembers(conn)],
+      })
+        .map(withSecretText),
   },
   {
     table: "jours_semaine",

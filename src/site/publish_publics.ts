@@ -180,7 +180,8 @@ export function publishPublicMonths(
   return out;
 }
 
-const toMartRow = (r: Record<string, unknown>): PublicMartRow => ({
+/** A row of the public marts as the warehouse returns it (numbers possibly as bigint or text). */
+export const toPublicMartRow = (r: Record<string, unknown>): PublicMartRow => ({
   scope: String(r.scope),
   year: Number(r.year),
   ...(r.month === undefined ? {} : { month: String(r.month) }),
@@ -210,7 +211,7 @@ export async function publishPublicsByYear(
        participants_known_residence
      FROM mart_activity_public WHERE list_contains($1::VARCHAR[], scope) ORDER BY scope, year, dimension, public`,
     [listValue([...scopes])],
-  )).map(toMartRow);
+  )).map(toPublicMartRow);
   return publishPublicYears(rows, { threshold, members });
 }
 
@@ -225,6 +226,6 @@ export async function publishPublicsByMonth(
     `SELECT scope, year, strftime(month, '%Y-%m') AS month, dimension, public, participants, visits, person_hours
      FROM mart_activity_month_public WHERE list_contains($1::VARCHAR[], scope) ORDER BY scope, month, dimension, public`,
     [listValue([...scopes])],
-  )).map(toMartRow);
+  )).map(toPublicMartRow);
   return publishPublicMonths(rows, threshold);
 }

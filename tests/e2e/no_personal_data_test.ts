@@ -3,6 +3,7 @@
  * the warehouse.
  */
 import assert from "node:assert/strict";
+import { tableFromIPC } from "apache-arrow";
 import { join } from "node:path";
 import { PROJECT_ROOT, sampleDir, warehousePath } from "../../src/paths.ts";
 import { decodeText } from "../../src/read/decode_text.ts";
@@ -134,4 +135,24 @@ Deno.test("the warehouse file itself contains none of the sample's names or birt
   // an event date (a visit on 2020-11-25): the SQL test above covers ISO values column by column.
   assert.deepEqual(await grep([...names, ...[...dates].filter((d) => d.includes("/"))]), []);
   await Deno.remove(patterns);
+});
+
+Deno.test("no published table (the Arrow files the site serves) holds a people count of 1 to 4", async () => {
+  const dir = join(PROJECT_ROOT, "pages", "data", "generated", "marts");
+  const catalogue = JSON.parse(await Deno.readTextFile(join(dir, "..", "marts.json")));
+  const PEOPLE = /^(participants|volunteers|members|respondents|people)$/;
+  let checked = 0;
+  for (const entry of catalogue.tables as { table: string; columns: { name: string }[] }[]) {
+    const counts = entry.columns.map((c) => c.name).filter((name) => PEOPLE.test(name));
+    if (counts.length === 0) continue;
+    const table = tableFromIPC(await Deno.readFile(join(dir, `${entry.table}.arrow`)));
+    for (const name of counts) {
+      const values = table.getChild(name)!.toArray() as ArrayLike<number | bigint | null>;
+      const small = Array.from(values).filter((v) => v !== null && Number(v) >= 1 && Number(v) <= 4);
+      assert.deepEqual(small, [], `${entry.table}.${name}`);
+      checked++;
+    }
+  }
+  // tranches_age, jours_semaine, activite_annuelle, activite_mensuelle, publics… at least.
+  assert.ok(checked >= 5, `${checked} columns checked`);
 });
