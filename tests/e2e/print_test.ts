@@ -37,6 +37,7 @@ Deno.test("the Coopération page prints as a multi-page A4 report", async (t) =>
         assert.match(text, /les quatre structures de La Coopération ont accueilli/);
         assert.match(text, /Ressources : ce que les structures mobilisent/);
         assert.match(text, /Depuis 2017–2018 : ce qui a changé/);
+        assert.match(text, /Structure Participants Passages Heures de présence/);
       } catch (error) {
         if (!(error instanceof Deno.errors.NotFound)) throw error;
       } finally {
@@ -63,6 +64,9 @@ Deno.test("the Coopération page prints as a multi-page A4 report", async (t) =>
         assert.ok(await page.locator("[data-testid=lede]").isVisible());
         assert.ok(await page.locator("[data-testid=sources]").isVisible());
         assert.ok(await page.locator(".print-only").first().isVisible());
+        // Tables drawn with Inputs.table are forms: printed, while the filters' forms are not.
+        assert.ok(await page.locator("[data-testid=table-structures] table").isVisible());
+        assert.equal(await page.locator(".filters form").first().isVisible(), false);
       } finally {
         await browser.close();
       }
