@@ -4,13 +4,15 @@
 import { join } from "node:path";
 import { reportText } from "../ingest/report_text.ts";
 import { PROJECT_ROOT } from "../paths.ts";
-import { frameworkCommand, localiseHtml } from "../site/framework.ts";
+import { forgetLoadedPages, frameworkCommand, localiseHtml } from "../site/framework.ts";
 import { runPipeline } from "../site/pipeline.ts";
 import { frenchSearch } from "../site/search_index.ts";
 
 const reports = await runPipeline();
 const loaded = reports.filter((r) => r.status !== "unchanged");
 console.log(loaded.length ? reportText(loaded, 3) : "Aucun nouvel export : données inchangées.");
+// Pages written by page loaders are written again: the loader's own code may have changed.
+await forgetLoadedPages();
 const { code } = await frameworkCommand(["build"]).output();
 if (code !== 0) {
   console.error("La construction du site a échoué.");

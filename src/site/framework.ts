@@ -4,7 +4,7 @@
  * @module
  */
 import { join } from "node:path";
-import { NODE_MODULES, PROJECT_ROOT } from "../paths.ts";
+import { NODE_MODULES, PAGES_DIR, PROJECT_ROOT } from "../paths.ts";
 import { SKIP_LINK, SKIP_LINK_ID } from "./shell.ts";
 
 const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
@@ -26,6 +26,30 @@ export function frameworkCommand(args: string[], stdout: "inherit" | "piped" = "
     stdout,
     stderr: "inherit",
   });
+}
+
+/**
+ * Removes the pages that page loaders (`*.md.ts` files under pages/, such as `methodologie.md.ts`)
+ * left in Framework's cache (`.md` files under pages/.observablehq/cache/); returns how many. Framework
+ * reruns a loader only when the loader file itself is newer than its cached output, not when the
+ * page data it reads or the code it imports changes: the pipeline calls this before rewriting a
+ * page data file (a running dev server then reruns the loader when it sees the new file), and the
+ * build and the dev server before they start. Libraries and other cached files are kept.
+ */
+export async function forgetLoadedPages(root = PAGES_DIR): Promise<number> {
+  let count = 0;
+  const visit = async (dir: string): Promise<void> => {
+    const entries = await Array.fromAsync(Deno.readDir(dir)).catch(() => []);
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory && !entry.name.startsWith("_")) await visit(path);
+      else if (entry.isFile && entry.name.endsWith(".md")) {
+        await Deno.remove(path).then(() => count++, () => {});
+      }
+    }
+  };
+  await visit(join(root, ".observablehq", "cache"));
+  return count;
 }
 
 /** Framework's few hard-coded English strings in the page shell, and their French. */

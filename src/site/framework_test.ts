@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { localiseHtml } from "./framework.ts";
+import { forgetLoadedPages, localiseHtml } from "./framework.ts";
 import { SKIP_LINK } from "./shell.ts";
 
 Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pages too", async () => {
@@ -27,4 +27,20 @@ Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pa
   assert.equal(index.split(SKIP_LINK).length, 2);
   assert.match(index, /<body>\n<a id="aller-au-contenu"/);
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("forgetLoadedPages drops the pages written by page loaders from Framework's cache, nothing else", async () => {
+  const root = await Deno.makeTempDir();
+  const cache = join(root, ".observablehq", "cache");
+  const files = ["methodologie.md", "outils/guide.md", "data/x.json", "_npm/pkg@1/README.md", "_build.json"];
+  for (const file of files) {
+    await Deno.mkdir(join(cache, file, ".."), { recursive: true });
+    await Deno.writeTextFile(join(cache, file), "x");
+  }
+  assert.equal(await forgetLoadedPages(root), 2);
+  const left = [];
+  for (const file of files) if (await Deno.stat(join(cache, file)).catch(() => null)) left.push(file);
+  assert.deepEqual(left, ["data/x.json", "_npm/pkg@1/README.md", "_build.json"]);
+  assert.equal(await forgetLoadedPages(join(root, "absent")), 0);
+  await Deno.remove(root, { recursive: true });
 });

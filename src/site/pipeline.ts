@@ -22,6 +22,7 @@ import { generateSample } from "../sample/generate.ts";
 import { openWarehouse } from "../warehouse/connect.ts";
 import { buildMarts } from "../warehouse/marts.ts";
 import { withWarehouseLock } from "../warehouse/lock.ts";
+import { forgetLoadedPages } from "./framework.ts";
 import { PUBLISHERS } from "./publishers.ts";
 import { publishMarts } from "./publish_marts.ts";
 import { inputsFingerprint, martsFingerprint, recordMartsFingerprint } from "./fingerprint.ts";
@@ -93,10 +94,15 @@ export async function publishPageData(conn: DuckDBConnection): Promise<void> {
   await Deno.writeTextFile(stamp, fingerprint);
 }
 
-/** Writes `data` as JSON unless the file already holds exactly that (the build then reuses it). */
+/**
+ * Writes `data` as JSON unless the file already holds exactly that (the build then reuses it).
+ * Pages written by page loaders from this data (« Méthodologie ») are first dropped from
+ * Framework's cache, so that the build and a running dev server write them again from the new file.
+ */
 async function writeIfChanged(path: string, data: unknown): Promise<void> {
   const text = JSON.stringify(data);
   if (await Deno.readTextFile(path).catch(() => null) === text) return;
+  await forgetLoadedPages();
   await Deno.mkdir(dirname(path), { recursive: true });
   await Deno.writeTextFile(path, text);
 }

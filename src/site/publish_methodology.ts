@@ -1,7 +1,8 @@
 /**
  * Publishes the « Méthodologie » page data: every indicator of the catalogue as computed in the
- * warehouse, with its SQL text (shown as code, escaped by the page), its sources in French, and
- * what the values say about it (years covered, completeness, values hidden « < 5 »).
+ * warehouse, with its SQL text, its sources in French, and what the values say about it (years
+ * covered, completeness, values hidden « < 5 »). The page loader pages/methodologie.md.ts writes
+ * the page from this file as static HTML, every text escaped (src/site/methodology_page.ts).
  *
  * @module
  */

@@ -96,6 +96,9 @@ Deno.test("the site search finds pages by accented words typed without accents, 
     // « requête », « publiées »: words of the Explorateur typed without accents.
     const explorer = await search("requete publiees");
     assert.equal(explorer.links[0], "/explorateur", explorer.links.join(", "));
+    // Indicator definitions are in the index (written into the Méthodologie page as it is built).
+    const definition = await search("contributions volontaires");
+    assert.equal(definition.links[0], "/methodologie", definition.links.join(", "));
     const none = await search("zzzzqqq");
     assert.equal(none.summary, "aucun résultat");
     assert.deepEqual(watch.consoleErrors, []);

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { PROJECT_ROOT, warehousePath } from "../../src/paths.ts";
-import { launchBrowser, type PageWatch, watchedPage } from "../../src/site/browser.ts";
+import { isLoopback, launchBrowser, type PageWatch, watchedPage } from "../../src/site/browser.ts";
 import { COMMUNES_ENV } from "../../src/site/communes_geojson.ts";
 import { publishDepartement } from "../../src/site/publish_departement.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
@@ -169,13 +169,27 @@ Deno.test("Chaîne de valeur, Socle commun, ISO 26000, Méthodologie, Départeme
       const article = plain(await page.locator("article#part_qpv").innerText());
       assert.match(article, /Réalisations/);
       assert.match(article, /Valeurs de \d{4} à \d{4}/);
-      // The link targets scroll into view once drawn.
+      // The link target is in the page as built: the browser scrolls to it by itself.
       await page.waitForFunction(() => {
         const box = document.getElementById("part_qpv")?.getBoundingClientRect();
         return box !== undefined && box.top >= 0 && box.top < innerHeight;
       });
       clean(watch, "/methodologie");
       await page.close();
+      // Without JavaScript (a saved or printed page): every entry, its SQL and caveats are there.
+      const noScript = await browser.newPage({ javaScriptEnabled: false });
+      await noScript.route(
+        "**/*",
+        (route) => isLoopback(route.request().url()) ? route.continue() : route.abort(),
+      );
+      await noScript.goto(`${server.url}/methodologie#part_qpv`);
+      assert.equal(await noScript.locator("article.indicator").count(), Number(n));
+      assert.equal(
+        (await noScript.locator("article#part_qpv pre code").textContent())?.trim(),
+        shown?.trim(),
+      );
+      assert.match(plain(await noScript.locator("article#part_qpv").innerText()), /Valeurs de \d{4} à \d{4}/);
+      await noScript.close();
     });
 
     // The page data of the build, then the other variant (with or without outlines) as the publisher writes it.

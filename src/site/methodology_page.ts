@@ -1,0 +1,300 @@
+/**
+ * The « Méthodologie » page as static Markdown and HTML, written by the page loader
+ * `pages/methodologie.md.ts` from the published `methodologie.json` (src/site/publish_methodology.ts).
+ * Every indicator entry is in the built page itself: its `#id` anchor exists for links from the
+ * other pages (and Framework's link check), its definition is in the site search index, and the
+ * page reads and prints without JavaScript.
+ *
+ * Framework reads the output as Markdown: every text is HTML-escaped, `$` and `\` included (a
+ * `${…}` would become a live expression), and the entries hold no blank line (a blank line ends
+ * an HTML block; the SQL's line breaks are written `&#10;`).
+ *
+ * @module
+ */
+import { join } from "node:path";
+import { DIRECTION_LABELS, STAGE_TITLES, STAGES } from "../../pages/components/indicators.js";
+import { DIMENSION_COLORS, TARGET_COLORS } from "../../pages/components/palette.js";
+import { pageDataDir } from "../paths.ts";
+
+/** What values say about one indicator (null when it has none). */
+export interface MethodologyCoverage {
+  first_year: number;
+  last_year: number;
+  /** Values computed (scopes × years). */
+  values: number;
+  complete: number;
+  /** Values hidden « < threshold ». */
+  hidden: number;
+  /** Structures with at least one value. */
+  structures: number;
+}
+
+/** One indicator as published in methodologie.json. */
+export interface MethodologyIndicator {
+  id: string;
+  label: string;
+  definition: string;
+  unit: string;
+  stage: string;
+  dimension: string | null;
+  target: string | null;
+  question: string | null;
+  iso_subject: string | null;
+  iso_issue: string | null;
+  direction: string;
+  disclosure: string;
+  sources: string[];
+  source_labels: string[];
+  sql_file: string;
+  sql: string | null;
+  coverage: MethodologyCoverage | null;
+  issues: string[];
+}
+
+/** The content of methodologie.json. */
+export interface MethodologyData {
+  threshold: number;
+  baselineYears: number[];
+  indicators: MethodologyIndicator[];
+}
+
+const ENTITIES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "$": "&#36;",
+  "\\": "&#92;",
+  "`": "&#96;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+};
+
+/**
+ * Text or attribute value safe in HTML read by Framework as Markdown: markup characters, `$`,
+ * `\` and backquotes as character references, line breaks as `&#10;` (shown as such in `<pre>`,
+ * as a space elsewhere).
+ *
+ * @example
+ * ```ts
+ * escapeHtml("a < b && ${x}") // "a &lt; b &amp;&amp; &#36;{x}"
+ * ```
+ */
+export function escapeHtml(text: unknown): string {
+  return String(text ?? "").replace(/[&<>"$\\`\n\r]/g, (c) => ENTITIES[c]);
+}
+
+const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
+const capitalise = (text: string) => text ? text[0].toUpperCase() + text.slice(1) : text;
+const plural = (n: number, word: string) => `${integer.format(n)} ${word}${n > 1 ? "s" : ""}`;
+
+/** The disclosure rule of an indicator, in words. */
+export function disclosureText(disclosure: string, threshold: number): string {
+  const rules: Record<string, string> = {
+    effectif_personnes: `effectif de personnes : une valeur de 1 à ${
+      threshold - 1
+    } est affichée « < ${threshold} »`,
+    taux_personnes:
+      `part de personnes : masquée quand moins de ${threshold} personnes sont concernées, ou quand le numérateur ou le reste compte de 1 à ${
+        threshold - 1
+      } personnes`,
+    moyenne_personnes:
+      `moyenne sur des personnes : masquée quand elle porte sur moins de ${threshold} personnes`,
+    montant: "montant d'une organisation : toujours publié",
+    aucune: "actions, heures ou ratios d'organisations : toujours publiés",
+  };
+  return rules[disclosure] ?? disclosure;
+}
+
+/** What the current values say about an indicator: years, completeness, hidden values, issues. */
+export function caveats(x: MethodologyIndicator, data: MethodologyData): string[] {
+  const c = x.coverage;
+  const out: string[] = [];
+  if (!c) out.push("Aucune valeur calculée sur les données actuelles (source non reçue).");
+  else {
+    const partial = c.values - c.complete;
+    out.push(
+      `Valeurs de ${c.first_year} à ${c.last_year} : ${
+        integer.format(c.values)
+      } valeurs (périmètres × années), dont ${integer.format(c.complete)} complètes${
+        partial ? ` et ${integer.format(partial)} partielles` : ""
+      }${c.hidden ? ` ; ${integer.format(c.hidden)} masquées « < ${data.threshold} »` : ""} ; ${
+        plural(c.structures, "structure")
+      } ${c.structures > 1 ? "concernées" : "concernée"}.`,
+    );
+    const lastBaseline = Math.max(...data.baselineYears);
+    if (c.first_year > lastBaseline) {
+      out.push(`Pas de valeur en ${data.baselineYears.join(" ou ")} : pas de comparaison à la référence.`);
+    }
+  }
+  return [...out, ...x.issues];
+}
+
+/** « question centrale 6.8, domaine d'action 6.8.9 », or « — ». */
+function isoText(x: MethodologyIndicator): string {
+  const parts = [
+    x.iso_subject ? `question centrale ${x.iso_subject}` : null,
+    x.iso_issue ? `domaine d'action ${x.iso_issue}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : "—";
+}
+
+/** A coloured square and the capitalised name, or « — ». */
+function swatch(name: string | null, colors: Record<string, string>): string {
+  if (!name) return "—";
+  const color = colors[name];
+  const square = color ? `<i class="sq" style="background:${escapeHtml(color)}"></i>` : "";
+  return `${square}${escapeHtml(capitalise(name))}`;
+}
+
+/** One indicator's entry: a single HTML block (no blank line), its id the link target. */
+export function indicatorEntry(x: MethodologyIndicator, data: MethodologyData): string {
+  const id = escapeHtml(x.id);
+  const stageTitle = (STAGE_TITLES as Record<string, string>)[x.stage] ?? x.stage;
+  const direction = (DIRECTION_LABELS as Record<string, string>)[x.direction] ?? x.direction;
+  const row = (term: string, value: string) => `<dt>${term}</dt><dd>${value}</dd>`;
+  return [
+    `<article class="indicator" id="${id}" data-indicator="${id}">`,
+    `<h3>${escapeHtml(x.label)} <a class="anchor" href="#${id}" title="Lien vers cet indicateur">#</a></h3>`,
+    `<p class="definition">${escapeHtml(x.definition)}</p>`,
+    "<dl>",
+    row("Identifiant", `<code>${id}</code>`),
+    row("Unité", escapeHtml(x.unit)),
+    row("Étape", escapeHtml(stageTitle)),
+    row("Dimension", swatch(x.dimension, DIMENSION_COLORS)),
+    row("Cible FONDA", swatch(x.target, TARGET_COLORS)),
+    row("Question évaluative", x.question ? escapeHtml(capitalise(x.question)) : "—"),
+    row("ISO 26000", escapeHtml(isoText(x))),
+    row("Sens", escapeHtml(direction)),
+    row("Diffusion", escapeHtml(disclosureText(x.disclosure, data.threshold))),
+    row(
+      "Sources",
+      `${escapeHtml(x.source_labels.join(" ; "))} <span class="card-note">(${
+        escapeHtml(x.sources.join(", "))
+      })</span>`,
+    ),
+    "</dl>",
+    `<details class="sql"><summary>Formule (requête SQL, data/indicators/sql/${
+      escapeHtml(x.sql_file)
+    })</summary><pre><code>${escapeHtml(x.sql ?? "fichier introuvable")}</code></pre></details>`,
+    `<ul class="caveats">${caveats(x, data).map((c) => `<li>${escapeHtml(c)}</li>`).join("")}</ul>`,
+    "</article>",
+  ].join("\n");
+}
+
+/** The indicators by stage of the value chain, in catalogue order within each stage. */
+function byStage(data: MethodologyData): [string, MethodologyIndicator[]][] {
+  const known = STAGES as string[];
+  const others = [...new Set(data.indicators.map((x) => x.stage).filter((s) => !known.includes(s)))];
+  return [...known, ...others].map((s) => [s, data.indicators.filter((x) => x.stage === s)]);
+}
+
+const FRONT_MATTER = "---\ntitle: Méthodologie\ntoc: false\n---\n";
+
+/** The whole page (Markdown with static HTML), from the published data. */
+export function methodologyPage(data: MethodologyData, dataFile = "methodologie.json"): string {
+  const stages = byStage(data);
+  const title = (s: string) => escapeHtml((STAGE_TITLES as Record<string, string>)[s] ?? s);
+  // Ids without accents: Framework's link check does not match an encoded « é » in a link.
+  const stageId = (s: string) => escapeHtml(`etape-${s.normalize("NFD").replace(/[\u0300-\u036f]/g, "")}`);
+  const index = stages.map(([s, xs]) => `<a href="#${stageId(s)}">${title(s)} (${xs.length})</a>`).join("\n");
+  const entries = stages.map(([s, xs]) =>
+    [
+      `<section class="stage" id="${stageId(s)}"><h2>${title(s)}</h2>`,
+      ...xs.map((x) => indicatorEntry(x, data)),
+      "</section>",
+    ].join("\n")
+  );
+  const years = data.baselineYears.join(" et ");
+  return `${FRONT_MATTER}
+# Comment chaque indicateur est-il défini et calculé ?
+
+<p class="lede" data-testid="lede">L'observatoire calcule <strong>${data.indicators.length}</strong> indicateurs, chacun décrit ci-dessous tel qu'il figure dans le catalogue (data/indicators/catalogue.csv) : définition, unité, place dans la chaîne de valeur, dimension du socle commun, cible et question évaluative, références ISO 26000, sens de lecture, règle de confidentialité, sources et requête de calcul.</p>
+
+<nav class="stage-index" data-testid="stage-index">
+${index}
+</nav>
+
+<div class="method" data-testid="general-rules">
+
+**Règles communes.** *Niveaux* : chaque structure, La Coopération (les 4 structures), le cluster (structures du cluster ou d'une commune de Valence Romans Agglo) et le département, pour chaque année ; une personne venue dans deux structures compte une fois au-dessus de la structure (les effectifs ne sont jamais additionnés). *Données manquantes* : une structure qui n'a pas envoyé la source d'un indicateur n'a pas de valeur (jamais 0) ; une valeur au-dessus de la structure est *complète* quand toutes les structures du périmètre ont envoyé toutes les sources requises cette année-là. *Référence* : la moyenne des années ${years} disponibles ; l'écart d'une année suivante est lu dans le sens de l'indicateur (amélioration, dégradation, stable ; sans objet pour un indicateur neutre) ; la référence est masquée si l'une de ses années l'est. *Confidentialité* : seuil de ${data.threshold} personnes.
+
+</div>
+
+<div data-testid="indicators">
+${entries.join("\n")}
+</div>
+
+<p class="source" data-testid="sources">Source : catalogue des indicateurs (data/indicators/catalogue.csv, requêtes data/indicators/sql/) tel que chargé dans l'entrepôt (mart_indicator_catalogue) ; couverture calculée sur mart_indicator_values. Les mêmes informations au format JSON : <a href="./data/generated/${
+    escapeHtml(dataFile)
+  }" download>${escapeHtml(dataFile)}</a>.</p>
+
+${STYLE}`;
+}
+
+/** The page while the pipeline has not published its data yet. */
+export function methodologyPagePending(): string {
+  return `${FRONT_MATTER}
+# Comment chaque indicateur est-il défini et calculé ?
+
+<p class="lede" data-testid="lede">Les définitions des indicateurs ne sont pas encore publiées : lancez <code>deno task build</code> ou <code>deno task dev</code>, qui chargent les données puis publient cette page.</p>
+`;
+}
+
+const STYLE = `<style>
+.lede { font-size: 1.1rem; max-width: 60rem; }
+.card-note { color: var(--theme-foreground-muted); font-size: 0.85rem; }
+.method { border-left: 4px solid var(--theme-foreground-faint); padding: 0 1rem; max-width: 60rem; }
+.source { font-size: 0.85rem; color: var(--theme-foreground-muted); }
+.stage-index { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
+.indicator { border-top: 1px solid var(--theme-foreground-faint); padding: 0.5rem 0 1rem; max-width: 60rem; scroll-margin-top: 1rem; }
+.indicator:target { background: var(--theme-background-alt); }
+.indicator h3 { margin-bottom: 0.25rem; }
+.indicator .anchor { color: var(--theme-foreground-faint); text-decoration: none; font-weight: normal; }
+.indicator dl { display: grid; grid-template-columns: 11rem 1fr; gap: 0.15rem 1rem; font-size: 0.9rem; margin: 0.5rem 0; }
+.indicator dt { color: var(--theme-foreground-muted); }
+.indicator dd { margin: 0; }
+.indicator .sq { display: inline-block; width: 10px; height: 10px; margin-right: 5px; }
+.indicator pre { white-space: pre-wrap; font-size: 0.8rem; max-width: 60rem; }
+.caveats { font-size: 0.85rem; color: var(--theme-foreground-muted); }
+@media print {
+  #observablehq-sidebar, #observablehq-sidebar-toggle, .stage-index { display: none !important; }
+  details.sql { display: block; }
+  .indicator { break-inside: avoid; }
+  .stage { break-before: page; }
+}
+</style>
+`;
+
+/**
+ * Reads the published data, retrying while the pipeline is writing it (the dev server may run
+ * the loader as soon as the file changes); null when it has never been published.
+ */
+export async function readMethodologyData(
+  file = join(pageDataDir(), "methodologie.json"),
+  attempts = 10,
+): Promise<MethodologyData | null> {
+  for (let i = 1;; i++) {
+    let text: string;
+    try {
+      text = await Deno.readTextFile(file);
+    } catch (error) {
+      if (error instanceof Deno.errors.NotFound) return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as MethodologyData;
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** The page loader's work: the page on standard output. */
+export async function printMethodologyPage(): Promise<void> {
+  const data = await readMethodologyData();
+  const page = data ? methodologyPage(data) : methodologyPagePending();
+  const bytes = new TextEncoder().encode(page);
+  for (let written = 0; written < bytes.length;) written += await Deno.stdout.write(bytes.subarray(written));
+}
