@@ -1,12 +1,13 @@
 // Network drawings and growth charts for the Accorderie and Cluster pages. The node-link
-// drawing is laid out with d3-force, run to the end before drawing (a still image: same layout
-// on every load, printable); each function takes (data, {options}) and returns an SVG element
-// with a text alternative.
+// drawing (cluster) is laid out with d3-force, run to the end before drawing (a still image: same
+// layout on every load, printable); the time bank's exchanges, too many for a readable node-link
+// drawing, are an ordered adjacency matrix and a group-to-group table. Each chart takes
+// (data, {options}) and returns an SVG element with a text alternative.
 import * as d3 from "npm:d3";
 import * as Plot from "npm:@observablehq/plot";
 import {frLocale} from "./format.js";
 import {formatDecimal, formatPercent} from "./numbers.js";
-import {HATCH_FILL, hatchPattern, PARTNER_COLOR} from "./palette.js";
+import {HATCH_FILL, hatchPattern, PARTNER_COLOR, SUPPRESSED_COLOR} from "./palette.js";
 
 const count = frLocale.format(",d");
 
@@ -68,12 +69,200 @@ export function networkChart({nodes, links}, {width = 640, height = 480, title, 
   return svg.node();
 }
 
-/** Colours of the time-bank balance groups. */
+/**
+ * Colours of the time-bank balance groups, in the order of the matrix; `masque`: members of a
+ * group of 1 to 4 (and of the group hidden with it), published without their group.
+ */
 export const BALANCE_GROUPS = {
   donne: {label: "donne surtout", color: "#0072B2"},
+  equilibre: {label: "équilibré", color: "#009E73"},
   recoit: {label: "reçoit surtout", color: "#E69F00"},
-  equilibre: {label: "équilibré", color: "#009E73"}
+  masque: {label: "groupe masqué (< 5)", color: SUPPRESSED_COLOR}
 };
+
+/** Cell colours of the exchange matrix: an arc one way only, an arc whose reverse exists too. */
+export const ARC_COLORS = {oneWay: "#56B4E9", mutual: "#D55E00"};
+
+/**
+ * The published exchange network of one year (`nodes`: balance group per member, `links`:
+ * `[giver, receiver, hours]`) as an ordered adjacency matrix: members sorted by balance group
+ * ({@link BALANCE_GROUPS} order), then by number of partners (descending), then hours; one cell per
+ * arc (row = who gives, column = who receives), `mutual` when the reverse arc exists too.
+ *
+ * @returns {{members: {index: number, group: string, partners: number, hours: number}[], cells: {row: number, col: number, hours: number, mutual: boolean}[], blocks: {group: string, start: number, size: number}[]}}
+ */
+export function exchangeMatrix({nodes, links}) {
+  const partners = nodes.map(() => new Set());
+  const hours = nodes.map(() => 0);
+  const arcs = new Set();
+  for (const [s, t, h] of links) {
+    partners[s].add(t);
+    partners[t].add(s);
+    hours[s] += h;
+    hours[t] += h;
+    arcs.add(`${s}>${t}`);
+  }
+  const groupRank = Object.fromEntries(Object.keys(BALANCE_GROUPS).map((g, i) => [g, i]));
+  const members = nodes.map((group, index) => ({index, group, partners: partners[index].size, hours: hours[index]}))
+    .sort((a, b) => groupRank[a.group] - groupRank[b.group] || b.partners - a.partners || b.hours - a.hours || a.index - b.index);
+  const position = new Map(members.map((m, i) => [m.index, i]));
+  const cells = links.map(([s, t, h]) => ({row: position.get(s), col: position.get(t), hours: h, mutual: arcs.has(`${t}>${s}`)}));
+  const blocks = [];
+  members.forEach((m, i) => {
+    if (blocks.at(-1)?.group === m.group) blocks.at(-1).size++;
+    else blocks.push({group: m.group, start: i, size: 1});
+  });
+  return {members, cells, blocks};
+}
+
+/**
+ * Hours given from each balance group to each (members' own groups as published), with the
+ * number of arcs: rows of `{from, to, hours, arcs}` for every pair of groups present.
+ */
+export function groupFlows({nodes, links}) {
+  const present = Object.keys(BALANCE_GROUPS).filter((g) => nodes.includes(g));
+  const flows = present.flatMap((from) => present.map((to) => ({from, to, hours: 0, arcs: 0})));
+  const at = (from, to) => flows.find((f) => f.from === from && f.to === to);
+  for (const [s, t, h] of links) {
+    const f = at(nodes[s], nodes[t]);
+    f.hours += h;
+    f.arcs++;
+  }
+  return flows;
+}
+
+/**
+ * How concentrated the ties are: `median` partners per member, `halfAtLeast` (half the members
+ * have at least this many partners), the `share` best-connected members (most partners, at least
+ * one) and `topAtLeast`, the fewest partners among them, and `topShare`, the share of the ties
+ * (pairs of members) that involve at least one of them.
+ */
+export function hubSummary({nodes, links}, {share = 0.1} = {}) {
+  const partners = nodes.map(() => new Set());
+  for (const [s, t] of links) {
+    partners[s].add(t);
+    partners[t].add(s);
+  }
+  const degree = partners.map((p) => p.size);
+  const ascending = degree.slice().sort((a, b) => a - b);
+  const n = nodes.length;
+  const ranked = degree.map((d, i) => [d, i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const top = ranked.slice(0, Math.max(1, Math.round(n * share)));
+  const inTop = new Set(top.map(([, i]) => i));
+  const ties = new Set(links.map(([s, t]) => (s < t ? `${s}-${t}` : `${t}-${s}`)));
+  let withTop = 0;
+  for (const key of ties) {
+    const [a, b] = key.split("-").map(Number);
+    if (inTop.has(a) || inTop.has(b)) withTop++;
+  }
+  return {
+    median: d3.median(degree) ?? null,
+    halfAtLeast: n ? ascending[n - Math.ceil(n / 2)] : null,
+    topAtLeast: top.length ? top.at(-1)[0] : null,
+    topShare: ties.size ? withTop / ties.size : null,
+    share
+  };
+}
+
+/**
+ * The exchange network of one year as an adjacency matrix ({@link exchangeMatrix}): one row and
+ * one column per member, grouped by balance group (coloured bands and labels), the members with
+ * the most partners first in each group; a cell per member who gave to another (vermillion when
+ * the other gave back, sky blue otherwise); on the right, each member's number of partners.
+ *
+ * @param {{nodes: string[], links: [number, number, number][]}} network
+ * @param {{width?: number, title?: string, description?: string}} options
+ */
+export function exchangeMatrixChart(network, {width = 640, title, description} = {}) {
+  const {members, cells, blocks} = exchangeMatrix(network);
+  const n = members.length;
+  const left = 118, top = 118, barWidth = Math.min(90, width * 0.14), gap = 8, bottom = 28;
+  const size = Math.max(80, Math.min(width - left - gap - barWidth - 10, 620));
+  const step = size / Math.max(1, n);
+  const height = top + size + bottom;
+  const svg = d3.create("svg")
+    .attr("viewBox", [0, 0, width, height])
+    .attr("width", width)
+    .attr("height", height)
+    .attr("role", "img")
+    .attr("aria-label", title ?? "Matrice des échanges")
+    .attr("font-family", "var(--sans-serif)")
+    .attr("font-size", 11)
+    .style("max-width", "100%")
+    .style("height", "auto");
+  if (description) svg.append("desc").text(description);
+  svg.append(hatchPattern());
+  const g = svg.append("g").attr("transform", `translate(${left},${top})`);
+  g.append("rect").attr("width", size).attr("height", size).attr("fill", "#fafafa").attr("stroke", "#ccc");
+  // Group bands along both axes, and block separators.
+  const bandFill = (group) => (group === "masque" ? HATCH_FILL : BALANCE_GROUPS[group].color);
+  const bands = g.append("g").attr("class", "bands");
+  for (const b of blocks) {
+    bands.append("rect").attr("x", -10).attr("y", b.start * step).attr("width", 8).attr("height", b.size * step).attr("fill", bandFill(b.group));
+    bands.append("rect").attr("y", -10).attr("x", b.start * step).attr("height", 8).attr("width", b.size * step).attr("fill", bandFill(b.group));
+    const label = BALANCE_GROUPS[b.group].label;
+    if (b.size * step >= 12) {
+      bands.append("text").attr("x", -14).attr("y", (b.start + b.size / 2) * step).attr("dy", "0.32em").attr("text-anchor", "end").text(label);
+      bands.append("text").attr("transform", `translate(${(b.start + b.size / 2) * step},-14) rotate(-45)`).attr("text-anchor", "start").text(label);
+    }
+    if (b.start > 0) {
+      g.append("line").attr("x1", 0).attr("x2", size).attr("y1", b.start * step).attr("y2", b.start * step).attr("stroke", "#888");
+      g.append("line").attr("y1", 0).attr("y2", size).attr("x1", b.start * step).attr("x2", b.start * step).attr("stroke", "#888");
+    }
+  }
+  g.append("line").attr("x1", 0).attr("y1", 0).attr("x2", size).attr("y2", size).attr("stroke", "#ddd");
+  const hours = (h) => `${formatDecimal(h, h % 1 ? 1 : 0)} h`;
+  g.append("g").attr("class", "cells")
+    .selectAll("rect").data(cells).join("rect")
+    .attr("x", (c) => c.col * step).attr("y", (c) => c.row * step)
+    .attr("width", Math.max(1, step - (step > 4 ? 1 : 0))).attr("height", Math.max(1, step - (step > 4 ? 1 : 0)))
+    .attr("fill", (c) => (c.mutual ? ARC_COLORS.mutual : ARC_COLORS.oneWay))
+    .call((s) => s.append("title").text((c) => `${hours(c.hours)} données${c.mutual ? " ; l'autre membre a aussi donné en retour" : ""}`));
+  // Axis titles.
+  svg.append("text").attr("x", left + size / 2).attr("y", top + size + 18).attr("text-anchor", "middle").attr("fill", "#444")
+    .text("colonnes : le membre qui reçoit →");
+  svg.append("text").attr("transform", `translate(14,${top + size / 2}) rotate(-90)`).attr("text-anchor", "middle").attr("fill", "#444")
+    .text("lignes : le membre qui donne →");
+  // Partners per member, beside each row.
+  const maxPartners = d3.max(members, (m) => m.partners) ?? 1;
+  const x = d3.scaleLinear([0, maxPartners], [0, barWidth]);
+  const bars = svg.append("g").attr("class", "partners").attr("transform", `translate(${left + size + gap},${top})`);
+  bars.selectAll("rect").data(members).join("rect")
+    .attr("y", (_, i) => i * step).attr("height", Math.max(1, step - (step > 4 ? 1 : 0)))
+    .attr("width", (m) => x(m.partners)).attr("fill", "#777")
+    .call((s) => s.append("title").text((m) => `${count(m.partners)} partenaires d'échange`));
+  bars.append("text").attr("y", -6).attr("fill", "#444").text("partenaires");
+  bars.append("text").attr("y", size + 14).attr("fill", "#444").text(`0 – ${count(maxPartners)}`);
+  return svg.node();
+}
+
+/**
+ * Hours given from each balance group (rows) to each (columns), from {@link groupFlows}: one
+ * cell per pair of groups, darker for more hours, labelled with the hours and their share.
+ */
+export function groupFlowChart(flows, {width = 420, title, subtitle} = {}) {
+  const total = d3.sum(flows, (f) => f.hours) || 1;
+  const label = (g) => BALANCE_GROUPS[g].label;
+  const domain = Object.keys(BALANCE_GROUPS).filter((g) => flows.some((f) => f.from === g)).map(label);
+  const rows = flows.map((f) => ({...f, fromLabel: label(f.from), toLabel: label(f.to), share: f.hours / total}));
+  return Plot.plot({
+    title,
+    subtitle,
+    width,
+    height: 90 + 56 * domain.length,
+    marginLeft: 110,
+    marginTop: 52,
+    ariaLabel: title,
+    ariaDescription: rows.map((r) => `${r.fromLabel} → ${r.toLabel} : ${count(Math.round(r.hours))} heures (${formatPercent(r.share)})`).join(" ; "),
+    x: {domain, label: "reçoit →", axis: "top", tickFormat: (d) => d.replace(" ", "\n")},
+    y: {domain, label: "donne ↓"},
+    color: {type: "linear", range: ["#f0f6fb", "#0b4f80"], domain: [0, d3.max(rows, (r) => r.hours) || 1]},
+    marks: [
+      Plot.cell(rows, {x: "toLabel", y: "fromLabel", fill: "hours", inset: 1, title: (r) => `${r.fromLabel} → ${r.toLabel} : ${count(Math.round(r.hours))} heures, ${count(r.arcs)} liens`}),
+      Plot.text(rows, {x: "toLabel", y: "fromLabel", text: (r) => `${count(Math.round(r.hours))} h\n${formatPercent(r.share)}`, fill: (r) => (r.hours > 0.55 * (d3.max(rows, (x) => x.hours) || 1) ? "white" : "black"), lineHeight: 1.2})
+    ]
+  });
+}
 
 /**
  * Hours exchanged per year (bars) for one time bank; a year hidden by the disclosure rule is a

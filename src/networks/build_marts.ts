@@ -15,11 +15,24 @@ import { replaceTable } from "./write_table.ts";
 /** Options of {@link buildNetworkMarts}. */
 export interface NetworkMartOptions {
   /**
-   * Last year of the cluster network. Default: the latest of the start years and of the years
-   * the partnership lists were loaded (a list describes the partnerships current when sent).
+   * Last year of the cluster network. Default: {@link clusterLastYear} — the latest year of the
+   * observed activity in the warehouse or of the partnership start years, whichever is later;
+   * the year the partnership lists were loaded only when the warehouse holds no other dated data.
    */
   clusterLastYear?: number;
 }
+
+/**
+ * Staging tables whose dates record activity that happened (not plans, not load dates): the
+ * latest year among them is the last year the observatory describes. Table → SQL year expression.
+ */
+const ACTIVITY_YEARS: ReadonlyArray<readonly [string, string]> = [
+  ["stg_attendance", "year(visit_date)"],
+  ["stg_headcounts", "year(event_date)"],
+  ["stg_volunteering", "year(month)"],
+  ["stg_timebank_exchanges", "year(exchange_date)"],
+  ["stg_accounting_entries", "fiscal_year"],
+];
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** DuckDB dates come back as Date objects (UTC midnight) or text: ISO day either way. */
@@ -154,6 +167,40 @@ async function buildTimebankMarts(conn: DuckDBConnection): Promise<void> {
   );
 }
 
+/**
+ * The default last year of the cluster network: the latest year of the observed activity
+ * ({@link ACTIVITY_YEARS}: attendance, headcounts, volunteering, time-bank exchanges, accounting
+ * entries) or `latestStart` (the latest partnership start year), whichever is later. The year the
+ * partnership lists were loaded counts only when no table holds dated activity: a list sent in
+ * January 2026 describes the partnerships of the data years, not a year with no other data.
+ *
+ * @example
+ * ```ts
+ * // attendance to 2024, lists loaded in 2026, a partnership since 2023
+ * await clusterLastYear(conn, 2023); // 2024
+ * await clusterLastYear(conn, 2025); // 2025
+ * ```
+ */
+export async function clusterLastYear(conn: DuckDBConnection, latestStart: number): Promise<number> {
+  const existing = new Set(
+    (await queryRows(conn, "SELECT table_name FROM duckdb_tables()")).map((r) => String(r.table_name)),
+  );
+  const parts = ACTIVITY_YEARS.filter(([table]) => existing.has(table))
+    .map(([table, expr]) => `SELECT max(${expr}) AS y FROM ${table}`);
+  if (parts.length > 0) {
+    const [row] = await queryRows(conn, `SELECT max(y) AS y FROM (${parts.join(" UNION ALL ")})`);
+    if (row?.y !== null && row?.y !== undefined) return Math.max(Number(row.y), latestStart);
+  }
+  const [loaded] = await queryRows(
+    conn,
+    `SELECT max(year(l.loaded_at)) AS y FROM loads l
+     WHERE l.load_id IN (SELECT DISTINCT load_id FROM stg_partnerships)`,
+  );
+  return loaded?.y === null || loaded?.y === undefined
+    ? latestStart
+    : Math.max(Number(loaded.y), latestStart);
+}
+
 async function buildClusterMarts(conn: DuckDBConnection, options: NetworkMartOptions): Promise<void> {
   const lines = (await queryRows(
     conn,
@@ -168,17 +215,9 @@ async function buildClusterMarts(conn: DuckDBConnection, options: NetworkMartOpt
   }));
   const registry = (await queryRows(conn, "SELECT structure_id, name, structure_type FROM stg_structures"))
     .map((r) => ({ id: String(r.structure_id), name: String(r.name), type: text(r.structure_type) }));
-  let lastYear = options.clusterLastYear;
-  if (lastYear === undefined && lines.length > 0) {
-    const [row] = await queryRows(
-      conn,
-      `SELECT max(year(l.loaded_at)) AS y FROM loads l
-       WHERE l.load_id IN (SELECT DISTINCT load_id FROM stg_partnerships)`,
-    );
-    const loaded = row?.y === null || row?.y === undefined ? -Infinity : Number(row.y);
-    const starts = lines.filter((l) => l.since !== null).map((l) => Number(l.since!.slice(0, 4)));
-    if (starts.length > 0) lastYear = Math.max(loaded, ...starts);
-  }
+  const starts = lines.filter((l) => l.since !== null).map((l) => Number(l.since!.slice(0, 4)));
+  const lastYear = options.clusterLastYear ??
+    (starts.length > 0 ? await clusterLastYear(conn, Math.max(...starts)) : undefined);
   const net = clusterNetwork(lines, registry, { lastYear });
   await replaceTable(
     conn,

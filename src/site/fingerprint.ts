@@ -19,12 +19,13 @@ export const FINGERPRINT_INPUTS = [
   "src/warehouse",
   "src/indicators",
   "src/privacy",
-  "src/site/publishers.ts",
-  "src/site/publish_cooperation.ts",
-  "src/site/publish_publics.ts",
-  "src/site/publish_quality.ts",
-  "src/site/publish_structures.ts",
-  "src/site/publish_marts.ts",
+  // Code of the other marts (buildMarts) and every publisher of page data.
+  "src/networks",
+  "src/timebank",
+  "src/volunteering",
+  "src/surveys",
+  "src/sroi",
+  "src/site",
 ];
 
 async function* files(path: string): AsyncGenerator<string> {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { openWarehouse } from "../warehouse/connect.ts";
 import { histogram, publishSroi } from "./publish_sroi.ts";
-import { balanceGroup, publishTimebankYear } from "./publish_timebank.ts";
+import { balanceGroup, publishTimebankNetwork, publishTimebankYear } from "./publish_timebank.ts";
 
 const year = {
   structure_id: "accorderie",
@@ -49,6 +49,46 @@ Deno.test("balanceGroup follows the mart's rule (double or more)", () => {
   assert.equal(balanceGroup(4, 2), "donne");
   assert.equal(balanceGroup(2, 4), "recoit");
   assert.equal(balanceGroup(3, 2), "equilibre");
+});
+
+Deno.test("publishTimebankNetwork: members renumbered, a small balance group masked with the next smallest", () => {
+  const arc = (source: string, target: string, hours = 1) => ({
+    structure_id: "accorderie",
+    year: 2024,
+    source,
+    target,
+    hours,
+    exchanges: 1,
+  });
+  // g1…g6 give to r1…r6 (6 « donne », 6 « reçoit »); b1 ⇄ b2 (2 « équilibré »: hidden, and
+  // « donne », the smallest other group by order, hidden with it).
+  const list = [
+    ...[1, 2, 3, 4, 5, 6].map((i) => arc(`g${i}`, `r${i}`)),
+    arc("b1", "b2"),
+    arc("b2", "b1"),
+  ];
+  const net = publishTimebankNetwork(list)!;
+  assert.equal(net.year, 2024);
+  const nodes = net.nodes as string[];
+  assert.equal(nodes.length, 14);
+  assert.deepEqual(
+    Object.fromEntries(
+      ["masque", "recoit", "donne", "equilibre"].map((g) => [g, nodes.filter((x) => x === g).length]),
+    ),
+    { masque: 8, recoit: 6, donne: 0, equilibre: 0 },
+  );
+  const links = net.links as [number, number, number][];
+  assert.equal(links.length, 8);
+  // Indices follow the sorted pseudonyms: b1 = 0, b2 = 1, g1 = 2, …, r1 = 8.
+  assert.deepEqual(links.find(([s]) => s === 2), [2, 8, 1]);
+  assert.equal(JSON.stringify(net).includes("g1"), false);
+  // 4 members: not published.
+  assert.equal(publishTimebankNetwork([arc("a", "b"), arc("c", "d")]), null);
+  // no small group: nothing masked.
+  const big = publishTimebankNetwork(
+    [1, 2, 3, 4, 5].flatMap((i) => [arc(`g${i}`, `r${i}`, 2), arc(`r${i}`, `g${i}`, 0.5)]),
+  )!;
+  assert.deepEqual([...new Set(big.nodes as string[])].sort(), ["donne", "recoit"]);
 });
 
 Deno.test("histogram: equal bins over the draws, every draw counted once", () => {

@@ -3,8 +3,9 @@
  * `mart_timebank_year` with every count of members under the threshold hidden (and what would
  * reveal it: the hours and exchanges of a year with 1 to 4 active members, the balance group
  * beside a hidden one), the network metrics, and the exchange network of each year with members
- * renumbered 0…n−1 in a random-looking order (the order of their keyed pseudonyms): no
- * pseudonym, no name, no label is published. Dates are published as months only.
+ * renumbered 0…n−1 in a random-looking order (the order of their keyed pseudonyms) and a balance
+ * group of 1 to 4 members published as « masqué » ({@link publishTimebankNetwork}): no pseudonym,
+ * no name, no label is published. Dates are published as months only.
  *
  * @module
  */
@@ -66,6 +67,46 @@ export function balanceGroup(given: number, received: number): "donne" | "recoit
   return "equilibre";
 }
 
+/**
+ * One year's exchange network as published: members renumbered 0…n−1 (order of their keyed
+ * pseudonyms), each with its balance group, and the arcs `[giver, receiver, hours]`. A balance
+ * group of 1 to 4 members is published as `"masque"`, with the smallest other group when one
+ * alone would be hidden (the groups add up to the published number of members): a drawing
+ * coloured by group must not let anyone count a small group. Null for a network of 1 to 4
+ * members (not published).
+ *
+ * @example
+ * ```ts
+ * publishTimebankNetwork(edgesOf2025) // {structure_id, year, nodes: ["donne", "masque", …], links: [[0, 3, 1.5], …]}
+ * ```
+ */
+export function publishTimebankNetwork(
+  list: readonly Row[],
+  threshold = DEFAULT_THRESHOLD,
+): Record<string, unknown> | null {
+  if (list.length === 0) return null;
+  const refs = [...new Set(list.flatMap((e) => [String(e.source), String(e.target)]))].sort();
+  if (refs.length < threshold) return null; // a drawing of 1 to 4 members is not published
+  const index = new Map(refs.map((r, i) => [r, i]));
+  const given = new Array(refs.length).fill(0);
+  const received = new Array(refs.length).fill(0);
+  for (const e of list) {
+    given[index.get(String(e.source))!] += Number(e.hours);
+    received[index.get(String(e.target))!] += Number(e.hours);
+  }
+  const groups = refs.map((_, i) => balanceGroup(given[i], received[i]));
+  const names = ["donne", "recoit", "equilibre"] as const;
+  const shown = suppressGroup(names.map((g) => groups.filter((x) => x === g).length), threshold);
+  const masked = new Set(names.filter((_, i) => shown[i] === null));
+  return {
+    structure_id: list[0].structure_id,
+    year: Number(list[0].year),
+    nodes: groups.map((g) => (masked.has(g) ? "masque" : g)),
+    // [giver, receiver, hours] — compact: one array per arc.
+    links: list.map((e) => [index.get(String(e.source)), index.get(String(e.target)), Number(e.hours)]),
+  };
+}
+
 /** Everything the page needs, as one JSON-ready object. */
 export async function publishTimebank(
   conn: DuckDBConnection,
@@ -92,31 +133,13 @@ export async function publishTimebank(
     `SELECT structure_id, year, source, target, hours, exchanges FROM mart_timebank_network_edges
      ORDER BY structure_id, year, source, target`,
   );
-  const networks: Record<string, unknown>[] = [];
   const byYear = new Map<string, Row[]>();
   for (const e of edges) {
     const key = `${e.structure_id}|${e.year}`;
     byYear.set(key, [...(byYear.get(key) ?? []), e]);
   }
-  for (const [key, list] of byYear) {
-    const [structureId, year] = key.split("|");
-    const refs = [...new Set(list.flatMap((e) => [String(e.source), String(e.target)]))].sort();
-    if (refs.length < threshold) continue; // a drawing of 1 to 4 members is not published
-    const index = new Map(refs.map((r, i) => [r, i]));
-    const given = new Array(refs.length).fill(0);
-    const received = new Array(refs.length).fill(0);
-    for (const e of list) {
-      given[index.get(String(e.source))!] += Number(e.hours);
-      received[index.get(String(e.target))!] += Number(e.hours);
-    }
-    networks.push({
-      structure_id: structureId,
-      year: Number(year),
-      nodes: refs.map((_, i) => balanceGroup(given[i], received[i])),
-      // [giver, receiver, hours] — compact: one array per arc.
-      links: list.map((e) => [index.get(String(e.source)), index.get(String(e.target)), Number(e.hours)]),
-    });
-  }
+  const networks = [...byYear.values()].map((list) => publishTimebankNetwork(list, threshold))
+    .filter((n) => n !== null);
   const [period] = await queryRows(
     conn,
     `SELECT strftime(min(exchange_date), '%Y-%m') AS first, strftime(max(exchange_date), '%Y-%m') AS last

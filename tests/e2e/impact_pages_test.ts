@@ -31,6 +31,17 @@ async function warehouse<T = Record<string, unknown>>(sql: string): Promise<T[]>
   }
 }
 
+/** The Accorderie page data as published in the built site. */
+async function publishedTimebank(): Promise<
+  { networks: { year: number; nodes: string[]; links: [number, number, number][] }[] }
+> {
+  const dir = join(DIST, "_file", "data", "generated");
+  const name = (await Array.fromAsync(Deno.readDir(dir))).map((e) => e.name)
+    .find((n) => /^accorderie\.[0-9a-f]+\.json$/.test(n));
+  assert.ok(name, "accorderie.json in dist");
+  return JSON.parse(await Deno.readTextFile(join(dir, name)));
+}
+
 /** Opens a page of the built site and waits for its charts. */
 async function openPage(
   watch: PageWatch,
@@ -128,13 +139,57 @@ Deno.test("SROI, Enquêtes, Accorderie and Cluster pages: charts, warehouse numb
       assert.equal(await big(watch, "card-members"), fr(y.active_members));
       const table = await text(watch, "table-years");
       assert.match(table, new RegExp(`${y.year}\\s+${fr(y.exchanges)}\\s`));
-      // Network: one circle per member, no label, no pseudonym; the text alternative names the figures.
+      // Network matrix: one cell per published arc (mutual ones in their own colour), one partner bar
+      // per member, no label but the groups' and the axes'; the text alternative names the figures.
       const [m] = await warehouse<Record<string, number>>(
-        `SELECT nodes, ties FROM mart_timebank_network_metrics WHERE year = ${y.year}`,
+        `SELECT nodes, ties, arcs FROM mart_timebank_network_metrics WHERE year = ${y.year}`,
       );
-      assert.equal(await watch.page.locator("[data-testid=chart-network] svg circle").count(), m.nodes);
-      assert.equal(await watch.page.locator("[data-testid=chart-network] svg text").count(), 0);
-      assert.match(await text(watch, "network-text"), new RegExp(`${m.nodes} membres, ${fr(m.ties)} paires`));
+      const published = await publishedTimebank();
+      const matrixOf = async (year: number) => {
+        const net = published.networks.find((n) => n.year === year)!;
+        const arcs = new Set(net.links.map(([s, t]) => `${s}>${t}`));
+        const mutual = net.links.filter(([s, t]) => arcs.has(`${t}>${s}`)).length;
+        const cells = watch.page.locator("[data-testid=chart-network] svg g.cells rect");
+        assert.equal(await cells.count(), net.links.length, `cells ${year}`);
+        const fills = await cells.evaluateAll((rects) => rects.map((r) => r.getAttribute("fill")));
+        assert.equal(fills.filter((f) => f === "#D55E00").length, mutual, `mutual cells ${year}`);
+        assert.equal(
+          await watch.page.locator("[data-testid=chart-network] svg g.partners rect").count(),
+          net.nodes.length,
+        );
+        return net;
+      };
+      const latestNet = await matrixOf(y.year);
+      assert.equal(latestNet.links.length, m.arcs);
+      assert.equal(latestNet.nodes.length, m.nodes);
+      const labels = await watch.page.locator("[data-testid=chart-network] svg text").allTextContents();
+      const allowed =
+        /^(donne surtout|équilibré|reçoit surtout|groupe masqué \(< 5\)|partenaires|0 – \d+|colonnes : .*|lignes : .*)$/;
+      assert.deepEqual(labels.filter((l) => !allowed.test(l.trim())), []);
+      const networkText = await text(watch, "network-text");
+      assert.match(networkText, new RegExp(`${m.nodes} membres, ${fr(m.ties)} paires`));
+      // Group-to-group hours: the table's hours add up to the published arcs' hours.
+      const flowHours =
+        (await watch.page.locator("[data-testid=group-flows-table] table").evaluate((table) => {
+          const at = [...table.querySelectorAll("thead th")].findIndex((th) =>
+            th.textContent?.trim() === "Heures"
+          );
+          return [...table.querySelectorAll("tbody tr")].map((tr) => tr.children[at]?.textContent ?? "");
+        })).map((cell) => Number(plain(cell).replace(/\s/g, "")));
+      assert.equal(flowHours.length, new Set(latestNet.nodes).size ** 2);
+      const totalHours = latestNet.links.reduce((sum, [, , h]) => sum + h, 0);
+      assert.ok(
+        Math.abs(flowHours.reduce((a, b) => a + b, 0) - totalHours) <= flowHours.length / 2,
+        `${flowHours} vs ${totalHours}`,
+      );
+      // Another year from the selector: as many cells as that year's published arcs.
+      const earlier = published.networks.find((n) => n.year !== y.year)!;
+      await watch.page.locator("form select").last().selectOption(String(earlier.year));
+      await watch.page.waitForFunction(
+        (n) => document.querySelectorAll("[data-testid=chart-network] svg g.cells rect").length === n,
+        earlier.links.length,
+      );
+      await matrixOf(earlier.year);
       assertClean(watch, "/accorderie");
       await watch.page.close();
     });
@@ -156,6 +211,13 @@ Deno.test("SROI, Enquêtes, Accorderie and Cluster pages: charts, warehouse numb
       );
       assert.equal(await big(watch, "card-ties"), fr(y.ties));
       assert.equal(await watch.page.locator("[data-testid=chart-network] svg circle").count(), y.actors);
+      // The network ends at the last year of the observed activity, not at the year the lists were loaded.
+      const [last] = await warehouse<Record<string, number>>(
+        `SELECT max(y) AS y FROM (SELECT max(year(visit_date)) AS y FROM stg_attendance
+         UNION ALL SELECT max(year(since)) FROM stg_partnerships)`,
+      );
+      assert.equal(y.year, last.y);
+      assert.equal(await watch.page.locator("input[type=range]").first().getAttribute("max"), String(last.y));
       const row = plain(await watch.page.locator(`tr[data-indicator=${ind.indicator_id}]`).innerText());
       assert.ok(row.includes(fr(Number(ind.published_value))), row);
       assert.ok(row.includes(String(ind.year)), row);

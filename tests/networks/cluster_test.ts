@@ -118,3 +118,53 @@ Deno.test("cluster marts on the fixture match the hand computation", async () =>
     assert.ok(edges.every((e) => String(e.source) < String(e.target)));
   });
 });
+
+/**
+ * The last year of the network by default: a hand-built warehouse whose attendance runs to 2024
+ * and whose partnership list was loaded in 2026. A partnership since 2023 → 2024 (the data's last
+ * year, not the load year); one since 2025 → 2025 (a start year later than the data). Without any
+ * dated activity, the load year (2026) is the fallback.
+ */
+Deno.test("the cluster network ends at the last year of the observed activity, not the load year", async () => {
+  const lastYearOf = async (since: string, attendance: boolean) => {
+    let result: unknown[] = [];
+    await withWarehouse(async (wh) => {
+      await wh.conn.run(
+        `INSERT INTO loads (load_id, kind, format, structure_id, file_name, sha256, loaded_at, rows_read,
+           rows_loaded, rows_rejected, rows_duplicate, rows_replaced, status)
+         VALUES (1, 'partnerships', 'csv', 'ors', 'partenaires.csv', 'x', TIMESTAMP '2026-01-15 10:00:00',
+           1, 1, 0, 0, 0, 'loaded')`,
+      );
+      await wh.conn.run(
+        `INSERT INTO stg_partnerships (structure_id, partnership_ref, actor, partner, subject, since, load_id,
+           source_line) VALUES ('ors', 'p1', 'ors', 'CAF de la Drôme', 'Familles', DATE '${since}', 1, 2)`,
+      );
+      if (attendance) {
+        await wh.conn.run(
+          `INSERT INTO stg_attendance (structure_id, record_ref, person_ref, visit_date, state, is_presence,
+             load_id, source_line)
+           VALUES ('ors', 'r1', 'p', DATE '2022-03-01', 'présent', true, 2, 2),
+                  ('ors', 'r2', 'p', DATE '2024-11-30', 'présent', true, 2, 3)`,
+        );
+      }
+      await buildNetworkMarts(wh.conn);
+      result = (await rows(wh, "SELECT year FROM mart_cluster_network_year ORDER BY year")).map((r) =>
+        r.year
+      );
+    });
+    return result;
+  };
+  assert.deepEqual(await lastYearOf("2023-06-01", true), [2023, 2024]);
+  assert.deepEqual(await lastYearOf("2025-01-01", true), [2025]);
+  assert.deepEqual(await lastYearOf("2023-06-01", false), [2023, 2024, 2025, 2026]);
+});
+
+Deno.test("an explicit clusterLastYear still wins", async () => {
+  await withWarehouse(async (wh) => {
+    await insertFixture(wh, "stg_structures", "structures.csv");
+    await insertFixture(wh, "stg_partnerships", "partnerships.csv");
+    await buildNetworkMarts(wh.conn, { clusterLastYear: 2020 });
+    const years = await rows(wh, "SELECT year FROM mart_cluster_network_year ORDER BY year");
+    assert.deepEqual(years.map((y) => y.year), [2019, 2020]);
+  });
+});
