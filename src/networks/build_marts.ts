@@ -26,14 +26,6 @@ export interface NetworkMartOptions {
  * Staging tables whose dates record activity that happened (not plans, not load dates): the
  * latest year among them is the last year the observatory describes. Table → SQL year expression.
  */
-const ACTIVITY_YEARS: ReadonlyArray<readonly [string, string]> = [
-  ["stg_attendance", "year(visit_date)"],
-  ["stg_headcounts", "year(event_date)"],
-  ["stg_volunteering", "year(month)"],
-  ["stg_timebank_exchanges", "year(exchange_date)"],
-  ["stg_accounting_entries", "fiscal_year"],
-];
-
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** DuckDB dates come back as Date objects (UTC midnight) or text: ISO day either way. */
 const isoDay = (v: unknown): string | null =>
@@ -169,8 +161,9 @@ async function buildTimebankMarts(conn: DuckDBConnection): Promise<void> {
 
 /**
  * The default last year of the cluster network: the latest year of the observed activity
- * ({@link ACTIVITY_YEARS}: attendance, headcounts, volunteering, time-bank exchanges, accounting
- * entries) or `latestStart` (the latest partnership start year), whichever is later. The year the
+ * (the view int_last_activity_year, src/warehouse/sql/activity_years.sql: attendance, headcounts,
+ * volunteering, time-bank exchanges, accounting entries, the same year the indicators read the
+ * present-day lists up to) or `latestStart` (the latest partnership start year), whichever is later. The year the
  * partnership lists were loaded counts only when no table holds dated activity: a list sent in
  * January 2026 describes the partnerships of the data years, not a year with no other data.
  *
@@ -182,14 +175,9 @@ async function buildTimebankMarts(conn: DuckDBConnection): Promise<void> {
  * ```
  */
 export async function clusterLastYear(conn: DuckDBConnection, latestStart: number): Promise<number> {
-  const existing = new Set(
-    (await queryRows(conn, "SELECT table_name FROM duckdb_tables()")).map((r) => String(r.table_name)),
-  );
-  const parts = ACTIVITY_YEARS.filter(([table]) => existing.has(table))
-    .map(([table, expr]) => `SELECT max(${expr}) AS y FROM ${table}`);
-  if (parts.length > 0) {
-    const [row] = await queryRows(conn, `SELECT max(y) AS y FROM (${parts.join(" UNION ALL ")})`);
-    if (row?.y !== null && row?.y !== undefined) return Math.max(Number(row.y), latestStart);
+  const [activity] = await queryRows(conn, "SELECT year FROM int_last_activity_year");
+  if (activity?.year !== null && activity?.year !== undefined) {
+    return Math.max(Number(activity.year), latestStart);
   }
   const [loaded] = await queryRows(
     conn,

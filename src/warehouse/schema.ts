@@ -9,13 +9,19 @@ import { queryRows } from "./connect.ts";
 
 const SCHEMA = new URL("./sql/schema.sql", import.meta.url);
 const STAGING = new URL("../../loaders/sql/", import.meta.url);
+const ACTIVITY_YEARS = new URL("./sql/activity_years.sql", import.meta.url);
 
-/** Load bookkeeping, then every staging table declared beside the loaders (`loaders/sql/*.sql`). */
+/**
+ * Load bookkeeping, then every staging table declared beside the loaders (`loaders/sql/*.sql`),
+ * then the shared views over them (`sql/activity_years.sql`).
+ */
 async function schemaSql(): Promise<string> {
   const parts = [await Deno.readTextFile(SCHEMA)];
   const names: string[] = [];
   for await (const entry of Deno.readDir(STAGING)) if (entry.name.endsWith(".sql")) names.push(entry.name);
   for (const name of names.sort()) parts.push(await Deno.readTextFile(new URL(name, STAGING)));
+  // Views over the staging tables that several marts share.
+  parts.push(await Deno.readTextFile(ACTIVITY_YEARS));
   return parts.join("\n");
 }
 

@@ -27,25 +27,11 @@ WHERE s.in_cluster OR s.insee_code IN (SELECT insee FROM ref_communes WHERE in_c
 UNION ALL
 SELECT 'departement', 'departement', structure_id FROM stg_structures;
 
--- The latest year of dated activity (attendance, volunteering, events, accounts, budgets,
--- funding, time-bank exchanges), never after the current year; the current year when none is
--- loaded. Lists describing the present (staff contracts, partnerships) are read up to it: a list
--- sent in November 2026 describes 2026 too, but no page should show a 2026 whose activity has
--- not arrived yet.
-CREATE OR REPLACE VIEW ind_last_year AS
-SELECT CAST(coalesce(least(max(y), year(current_date)), year(current_date)) AS INTEGER) AS year FROM (
-  SELECT max(year(visit_date)) AS y FROM stg_attendance
-  UNION ALL SELECT max(year(month)) FROM stg_volunteering
-  UNION ALL SELECT max(year(event_date)) FROM stg_headcounts
-  UNION ALL SELECT max(fiscal_year) FROM stg_accounting_entries
-  UNION ALL SELECT max(year) FROM stg_budgets
-  UNION ALL SELECT max(year) FROM stg_funding
-  UNION ALL SELECT max(year(exchange_date)) FROM stg_timebank_exchanges
-);
-
 -- Years an undated list (staff contracts, partnerships) is read for.
 CREATE OR REPLACE VIEW ind_years AS
-SELECT CAST(y AS INTEGER) AS year FROM range(2017, (SELECT year FROM ind_last_year) + 1) t(y);
+-- Up to the latest year of dated activity (int_last_activity_year), the current year when none.
+SELECT CAST(y AS INTEGER) AS year
+FROM range(2017, coalesce((SELECT year FROM int_last_activity_year), year(current_date)) + 1) t(y);
 
 -- Communes (current ones) with their municipal population and membership of the cluster EPCI.
 CREATE OR REPLACE VIEW ind_communes AS
