@@ -70,12 +70,11 @@ let hatchCount = 0;
 
 /**
  * A hatching pattern for hidden or missing values: returns `{id, url, defs}`; put `defs` in the
- * SVG (as a Plot mark: `() => defs`) and fill with `url`.
+ * SVG (as a Plot mark: `() => defs`) and fill with `url`. Every hatching of the site is drawn here.
  */
-export function hatch({color = "#888888", background = "#f2f2f2"} = {}) {
-  const id = `hatch-${++hatchCount}`;
+export function hatch({color = "#888888", background = "#f2f2f2", strokeWidth = 2, id = `hatch-${++hatchCount}`} = {}) {
   const defs = svg`<defs><pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-    <rect width="6" height="6" fill=${background}></rect><line x1="0" y1="0" x2="0" y2="6" stroke=${color} stroke-width="2"></line>
+    <rect width="6" height="6" fill=${background}></rect><line x1="0" y1="0" x2="0" y2="6" stroke=${color} stroke-width=${strokeWidth}></line>
   </pattern></defs>`;
   return {id, url: `url(#${id})`, defs};
 }
@@ -99,12 +98,8 @@ export const HATCH_FILL = `url(#${HATCH_ID})`;
  * Plot.plot({marks: [hatchPattern(), Plot.barY(hidden, {x: "year", y: () => 1, fill: HATCH_FILL})]})
  */
 export function hatchPattern() {
-  return () => svg`<defs><pattern id=${HATCH_ID} patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
-    <rect width="6" height="6" fill="#f2f2f2"></rect><line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="2"></line>
-  </pattern></defs>`;
+  return () => hatch({id: HATCH_ID, color: "#8a8a8a"}).defs;
 }
-
-let hatchMarkCount = 0;
 
 /**
  * A Plot mark that defines a grey hatch pattern; fill suppressed bars with the returned `fill`.
@@ -115,11 +110,6 @@ let hatchMarkCount = 0;
  * Plot.plot({marks: [hatch.defs, Plot.barY(hidden, {x: "year", y: () => 1, fill: hatch.fill})]});
  */
 export function hatchMark() {
-  const id = `hatch-mark-${++hatchMarkCount}`;
-  return {
-    defs: () => svg`<defs><pattern id=${id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-      <rect width="6" height="6" fill="#f2f2f2"></rect><line x1="0" y1="0" x2="0" y2="6" stroke=${SUPPRESSED_COLOR} stroke-width="2.5"></line>
-    </pattern></defs>`,
-    fill: `url(#${id})`
-  };
+  const {defs, url} = hatch({color: SUPPRESSED_COLOR, strokeWidth: 2.5});
+  return {defs: () => defs, fill: url};
 }

@@ -205,6 +205,7 @@ export async function publishPublicsByYear(
   scopes: readonly string[],
   { threshold = DEFAULT_THRESHOLD, members = [] as readonly string[] } = {},
 ): Promise<PublishedRow[]> {
+  if (scopes.length === 0) return []; // (an empty list parameter would have no type for DuckDB)
   const rows = (await queryRows(
     conn,
     `SELECT scope, year, dimension, public, participants, visits, person_hours, participants_qpv,
@@ -221,6 +222,7 @@ export async function publishPublicsByMonth(
   scopes: readonly string[],
   threshold = DEFAULT_THRESHOLD,
 ): Promise<PublishedRow[]> {
+  if (scopes.length === 0) return [];
   const rows = (await queryRows(
     conn,
     `SELECT scope, year, strftime(month, '%Y-%m') AS month, dimension, public, participants, visits, person_hours
