@@ -71,16 +71,21 @@ export function yearlyParticipantsChart(years, {structures, width, title, subtit
 
 /** Participants per age band for one scope and year; hidden bands drawn as hatched gaps. */
 export function ageBandsChart(ages, {width, title, subtitle, color = "#333333", order} = {}) {
+  // Bands in age order; a band absent that year (often « Âge inconnu ») gets no empty row.
+  const rank = (band) => (order ?? []).indexOf(band);
+  const sorted = order ? [...ages].sort((a, b) => rank(a.age_band) - rank(b.age_band)) : ages;
+  const domain = order ? order.filter((band) => ages.some((d) => d.age_band === band)) : undefined;
   return Plot.plot({
     title,
     subtitle,
-    width,
+    // Never narrower than its margins (a zero width, before layout, gave negative bar widths).
+    width: Math.max(width ?? 640, 240),
     height: 260,
     marginLeft: 110,
     ariaLabel: title,
-    ariaDescription: ages.map((d) => `${d.age_band} : ${d.participants == null ? "moins de 5" : d.participants}`).join(" ; "),
+    ariaDescription: sorted.map((d) => `${d.age_band} : ${d.participants == null ? "moins de 5" : d.participants}`).join(" ; "),
     x: {grid: true, label: "Participants", tickFormat: count},
-    y: {label: null, domain: order},
+    y: {label: null, domain},
     marks: [
       Plot.barX(ages.filter((d) => d.participants != null), {y: "age_band", x: "participants", fill: color, tip: {format: {x: count}}}),
       Plot.text(ages.filter((d) => d.participants == null), {y: "age_band", x: 0, text: () => "< 5 (masqué)", textAnchor: "start", dx: 4, fill: "#666"}),

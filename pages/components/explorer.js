@@ -161,7 +161,8 @@ export function quickChart({rows, columns}, {width = 640} = {}) {
     marginBottom: line ? 30 : 60,
     ariaLabel: title,
     ariaDescription: data.slice(0, 20).map((d) => `${d.x instanceof Date ? d.x.toISOString().slice(0, 10) : d.x} : ${format(d.y)}`).join(" ; "),
-    x: line ? {label: x.name, ...(x.type === "INTEGER" ? {tickFormat: (d) => String(d)} : {type: "utc"})} : {label: x.name, tickRotate: data.length > 8 ? -30 : 0, type: "band"},
+    // Years on x: whole years only (no « 2017.5 »), never grouped (« 2017 », not « 2 017 »).
+    x: line ? {label: x.name, ...(x.type === "INTEGER" ? {tickFormat: (d) => Number.isInteger(d) ? String(d) : "", ...(data.length <= 15 ? {ticks: [...new Set(data.map((d) => d.x))]} : {})} : {type: "utc"})} : {label: x.name, tickRotate: data.length > 8 ? -30 : 0, type: "band"},
     y: {label: y.name, grid: true, tickFormat: format},
     marks: line
       ? [Plot.lineY(data, {x: "x", y: "y", stroke: "#0072B2", marker: "circle-stroke"}), Plot.ruleY([0])]
@@ -171,4 +172,10 @@ export function quickChart({rows, columns}, {width = 640} = {}) {
   caption.textContent = `${title}${!line && rows.length > 40 ? " (40 premières lignes)" : ""}${hidden ? ` ; ${rowCount(hidden)} sans valeur (masquée ou manquante) non tracée${hidden > 1 ? "s" : ""}` : ""}.`;
   figure.append(chart, caption);
   return figure;
+}
+
+/** Columns that hold years (« year », « annee », « first_year »…): shown as « 2017 », not « 2 017 ». */
+export function yearFormats(columns) {
+  return Object.fromEntries((columns ?? []).filter((c) => c.type === "INTEGER" && /(^|_)(year|annee|année)$|^(year|annee|année)_/i.test(c.name))
+    .map((c) => [c.name, (v) => v == null ? "" : String(v)]));
 }

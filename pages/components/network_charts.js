@@ -347,15 +347,18 @@ export function clusterGrowthChart(years, {width, title, subtitle} = {}) {
 export function indicatorSparkline(values, {width = 220, height = 70, format = (v) => formatDecimal(v, 1), color = "#333333"} = {}) {
   const shown = values.filter((d) => d.value != null);
   const hidden = values.filter((d) => d.value == null);
+  // Whole years only, the first and the last, inside the frame (no « 2023.5 », no clipped « '023 »).
+  const years = values.map((d) => d.year);
+  const ticks = [...new Set([Math.min(...years), Math.max(...years)])];
   return Plot.plot({
     width,
     height,
-    marginLeft: 8,
-    marginRight: 8,
+    marginLeft: 18,
+    marginRight: 18,
     marginBottom: 18,
     marginTop: 6,
     ariaDescription: values.map((d) => `${d.year} : ${d.value == null ? "masqué" : format(d.value)}`).join(" ; "),
-    x: {label: null, tickFormat: (d) => String(d), ticks: Math.min(4, values.length), type: "linear"},
+    x: {label: null, tickFormat: (d) => String(d), ticks, type: "linear"},
     y: {axis: null, zero: false},
     marks: [
       hatchPattern(),

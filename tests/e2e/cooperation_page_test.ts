@@ -73,6 +73,30 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       );
     });
 
+    await t.step("the age chart's title is its finding, bands in age order", async () => {
+      const wh = await openWarehouse(warehousePath());
+      const [top] = await queryRows(
+        wh.conn,
+        `SELECT age_band, participants FROM mart_age_bands WHERE scope = 'cooperation' AND year = $1
+           AND age_band <> 'Âge inconnu' ORDER BY participants DESC LIMIT 1`,
+        [latest],
+      );
+      wh.close();
+      const chart = plain(await page.locator("[data-testid=chart-ages]").innerText());
+      assert.match(
+        chart,
+        new RegExp(
+          `En ${latest}, les ${top.age_band} sont les plus nombreux : ${
+            fr.format(Number(top.participants))
+          } participants`,
+        ),
+      );
+      const description = await page.locator("[data-testid=chart-ages] svg[aria-description]").getAttribute(
+        "aria-description",
+      );
+      assert.match(String(description), /^0-5 ans : .*6-11 ans : .*12-17 ans : .*60 ans et plus : /);
+    });
+
     await t.step("filters: one structure, one year", async () => {
       await page.locator("select").first().selectOption({ label: "Maison de quartier des Ors" });
       await page.locator("select").nth(1).selectOption({ label: "2019" });
@@ -88,7 +112,7 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       assert.equal(await cardValue(watch, "participants"), fr.format(expected.participants));
       assert.match(
         plain(await page.locator("[data-testid=lede]").innerText()),
-        /^En 2019, Maison de quartier des Ors a accueilli/,
+        /^En 2019, la Maison de quartier des Ors a accueilli/,
       );
       const table = plain(await page.locator("[data-testid=table-structures]").innerText());
       assert.match(table, new RegExp(`Maison de quartier des Ors\\s+${fr.format(expected.participants)}`));
@@ -172,7 +196,8 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       await page.locator("select").nth(2).selectOption({ label: "Habitants d'un QPV" });
       await waitForVisits(qpv.visits);
       assert.equal(await cardValue(watch, "participants"), fr.format(qpv.participants));
-      assert.equal(await cardValue(watch, "qpv"), "100 %");
+      // « 100 % of QPV residents live in a QPV » says nothing: the card is not shown.
+      assert.equal(await page.locator("[data-testid=card-qpv]").count(), 0);
       await page.locator("select").nth(2).selectOption({ index: 0 });
     });
 

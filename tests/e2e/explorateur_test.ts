@@ -95,6 +95,12 @@ Deno.test("the explorer runs SQL offline and shows the warehouse's row counts", 
       await page.locator("[data-testid=result-chart] figcaption").innerText(),
       /Courbe : visits selon year/,
     );
+    // Years read as years: « 2017 » in the table and on the axis, never « 2 017 » nor « 2017.5 ».
+    const table = plain(await page.locator("[data-testid=result-table] table").innerText());
+    assert.match(table, /\b2017\b/);
+    assert.doesNotMatch(table, /\b2 0[12]\d\b/);
+    const axis = String(await page.locator("[data-testid=result-chart] svg").textContent());
+    assert.doesNotMatch(axis, /\d{4}[.,]5/);
 
     const status = await run(page, "SELECT * FROM valeurs_indicateurs WHERE scope_level = 'structure'");
     assert.match(status, new RegExp(`^${fr(Number(structureValues))} lignes`), status);

@@ -221,6 +221,28 @@ Deno.test("SROI, Enquêtes, Accorderie and Cluster pages: charts, warehouse numb
       const row = plain(await watch.page.locator(`tr[data-indicator=${ind.indicator_id}]`).innerText());
       assert.ok(row.includes(fr(Number(ind.published_value))), row);
       assert.ok(row.includes(String(ind.year)), row);
+      // A value only some structures sent says so, with the counts of the marts.
+      const [partial] = await warehouse<Record<string, number | string>>(
+        `SELECT v.indicator_id, v.structures_with_data, v.structures_in_scope FROM mart_indicator_values v
+         WHERE v.scope_level = 'cluster' AND NOT v.complete AND NOT v.suppressed
+           AND v.year = (SELECT max(year) FROM mart_indicator_values w
+                         WHERE w.scope_level = 'cluster' AND w.indicator_id = v.indicator_id)
+         ORDER BY v.indicator_id LIMIT 1`,
+      );
+      if (partial) {
+        const partialRow = plain(
+          await watch.page.locator(`tr[data-indicator=${partial.indicator_id}]`).innerText(),
+        );
+        assert.match(
+          partialRow,
+          new RegExp(
+            `partiel : ${partial.structures_with_data} structures? sur ${partial.structures_in_scope}`,
+          ),
+        );
+      }
+      // Sparkline axes: whole years only.
+      const ticks = await watch.page.locator("[data-testid=indicators] svg").allTextContents();
+      assert.ok(ticks.every((t) => !/\d{4}[.,]\d/.test(t)), ticks.join(" | "));
       assertClean(watch, "/cluster");
       await watch.page.close();
     });

@@ -203,7 +203,7 @@ Deno.test("structure pages show each structure's indicators from the warehouse",
         assert.match(plain(await page.locator("h1").innerText()), new RegExp(`^${name}`));
         assert.match(
           plain(await page.locator("[data-testid=lede]").innerText()),
-          new RegExp(`^En ${year}, ${name} a accueilli`),
+          new RegExp(`^En ${year}, (la |le |l.)?${name} a accueilli`),
         );
         for (
           const indicator of [

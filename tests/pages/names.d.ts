@@ -1,0 +1,1 @@
+export function withArticle(name: string, options?: { of?: boolean; capital?: boolean }): string;
