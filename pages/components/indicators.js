@@ -1,13 +1,9 @@
 // Reading the published indicator values (data/generated/indicateurs.json, departement.json):
 // look-ups, French formatting by unit, « < 5 » for hidden values, « — » for missing ones, and
 // the comparison with the 2017–2018 baseline read in the indicator's direction.
-import {frLocale} from "./format.js";
+import {formatChange, formatValue as formatStoryNumber, unitLabel} from "./value_format.js";
 
-const integer = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 0});
-const oneDecimal = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 1});
-const twoDecimals = new Intl.NumberFormat("fr-FR", {minimumFractionDigits: 1, maximumFractionDigits: 2});
 const percent = new Intl.NumberFormat("fr-FR", {style: "percent", maximumFractionDigits: 1});
-const euro = frLocale.format("$,.0f");
 
 /** The stages of the value chain, in order, with their French titles. */
 export const STAGES = ["ressources", "activités", "réalisations", "effets", "impacts"];
@@ -30,33 +26,25 @@ export function capitalise(text) {
 }
 
 /**
- * A value in its unit, French style: shares as « 45,5 % », euros as « 12 345 € » or « 1,5 M€ »,
- * counts as « 1 989 », scores with two decimals.
+ * A value's number in its unit, French style, as every page writes it (value_format.js, shared
+ * with story.js): shares « 45,5 % », euros « 12 345 € » or « 1,5 M€ », ratios « 1,39 € par € CAF »,
+ * counts « 1 989 ». Other units are added by {@link unitSuffix}.
  */
 export function formatValue(value, unit = "") {
-  if (value == null || !Number.isFinite(value)) return "—";
-  if (unit.startsWith("part")) return percent.format(value);
-  if (unit === "€") return Math.abs(value) >= 1e6 ? `${oneDecimal.format(value / 1e6)} M€` : euro(value);
-  if (unit.startsWith("€")) return `${integer.format(value)} ${unit}`;
-  if (/score|points|indice|niveau/.test(unit)) return twoDecimals.format(value);
-  if (unit === "ETP" || unit === "jours" || /par ETP/.test(unit)) return oneDecimal.format(value);
-  return integer.format(value);
+  return formatStoryNumber(value, unit, {withUnit: false});
 }
 
-/** The unit shown after a value (none for shares and euros, which carry their sign). */
+/** The unit written after {@link formatValue}'s number (none for shares and euros, which carry their sign). */
 export function unitSuffix(unit = "") {
-  if (unit.startsWith("part") || unit.startsWith("€")) return "";
-  if (/score|points/.test(unit)) return unit === "points de score" ? " points" : "";
-  if (unit.startsWith("niveau")) return " / 4";
-  if (unit === "indice") return "";
-  return ` ${unit}`;
+  const label = unitLabel(unit);
+  return label ? `\u00a0${label}` : "";
 }
 
 /** A published entry as text: « < 5 » when hidden, « — » when missing, else the value and unit. */
 export function entryText(entry, unit, threshold = 5) {
   if (!entry) return "—";
   if (entry.hidden) return `< ${threshold}`;
-  return entry.value == null ? "—" : `${formatValue(entry.value, unit)}${unitSuffix(unit)}`;
+  return formatStoryNumber(entry.value, unit);
 }
 
 /**
@@ -98,7 +86,16 @@ export function baselineTrend(value, baseline, direction) {
   return {change, relative, trend};
 }
 
-/** « +12 % » / « −3,5 % » / « ±0 % ». */
+/**
+ * The change since the baseline as every page writes it (value_format.js `formatChange`): a
+ * relative % for counts and euros, points for shares (« −17 pt »), without the reading.
+ */
+export function formatBaselineChange(comparison, unit) {
+  if (!comparison) return "";
+  return formatChange({d: comparison.change, r: comparison.relative, t: comparison.trend}, unit, {withTrend: false});
+}
+
+/** « +12 % » / « −3,5 % » / « ±0 % » (a relative change; for shares use {@link formatBaselineChange}). */
 export function formatRelative(relative) {
   if (relative == null) return "";
   const sign = relative > 0 ? "+" : relative < 0 ? "−" : "±";

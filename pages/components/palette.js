@@ -48,13 +48,35 @@ export const TARGET_COLORS = {
   "communauté d'action": "#009E73"
 };
 
-/** Socle commun dimensions. */
+/**
+ * Socle commun dimensions: Paul Tol's « muted » hues (colour-blind safe), none of them a structure
+ * colour (STRUCTURE_COLORS) nor a direction of change (TREND_COLORS), so that a dimension is never
+ * read as a structure.
+ */
 export const DIMENSION_COLORS = {
-  "cohésion sociale": "#0072B2",
-  "épanouissement": "#E69F00",
-  gouvernance: "#CC79A7",
-  environnement: "#009E73",
-  "richesses produites": "#D55E00"
+  "cohésion sociale": "#88CCEE",
+  "épanouissement": "#DDCC77",
+  gouvernance: "#AA4499",
+  environnement: "#44AA99",
+  "richesses produites": "#999933"
+};
+
+/**
+ * Direction of a change since 2017–2018, read in the indicator's sense: indigo for better, rose
+ * for worse (Paul Tol's « muted », told apart by hue and lightness), light greys for stable and
+ * for neutral indicators; none of them a structure colour.
+ */
+export const TREND_COLORS = {
+  "amélioration": "#332288",
+  "dégradation": "#CC6677",
+  stable: "#BBBBBB",
+  "sans objet": "#DDDDDD"
+};
+
+/** Completeness of an indicator's sources: all structures (dark) or some of them (light), purples. */
+export const COMPLETENESS_COLORS = {
+  complete: "#5E4FA2",
+  partial: "#B2ABD2"
 };
 
 /** Value chain stages, from resources to impacts (sequential, readable in grey print). */

@@ -2,8 +2,9 @@
 // baseline, one indicator over the years per structure.
 import * as Plot from "npm:@observablehq/plot";
 import {html, svg} from "npm:htl";
-import {DIMENSIONS, capitalise, formatRelative, formatValue, unitSuffix} from "./indicators.js";
-import {DIMENSION_COLORS, hatch, structureColor} from "./palette.js";
+import {DIMENSIONS, capitalise, formatValue, unitSuffix} from "./indicators.js";
+import {COMPLETENESS_COLORS, DIMENSION_COLORS, hatch, structureColor, TREND_COLORS} from "./palette.js";
+import {formatChange, formatPointsTick, formatRelativeTick, isShare} from "./value_format.js";
 
 /** What the completeness chart distinguishes, in stacking order, with its French label. */
 export const COMPLETENESS = [
@@ -22,7 +23,7 @@ export const COMPLETENESS = [
 export function completenessChart(rows, {width, title, subtitle} = {}) {
   const missing = hatch({color: "#999"});
   const hidden = hatch({color: "#555", background: "#ddd"});
-  const fills = {complete: "#0072B2", partial: "#56B4E9", hidden: hidden.url, missing: missing.url};
+  const fills = {complete: COMPLETENESS_COLORS.complete, partial: COMPLETENESS_COLORS.partial, hidden: hidden.url, missing: missing.url};
   const order = new Map(COMPLETENESS.map((c, i) => [c.key, i]));
   const data = rows.filter((d) => d.n > 0).sort((a, b) => order.get(a.state) - order.get(b.state));
   const plot = Plot.plot({
@@ -47,34 +48,43 @@ export function completenessChart(rows, {width, title, subtitle} = {}) {
 }
 
 /**
- * Relative change since the 2017–2018 baseline per indicator, coloured by reading
- * (amélioration / dégradation / sans objet); indicators without a baseline are listed as such.
+ * Change since the 2017–2018 baseline per indicator, coloured by reading (TREND_COLORS, never a
+ * structure colour), in two panels with their own axis: the relative change (%) of counts, euros
+ * and ratios, and the change of shares in points (a difference of shares is never a relative %).
+ * Indicators without a comparison are listed as such in their panel.
  *
- * @param {{label: string, relative: number|null, trend: string|null, note?: string}[]} rows
+ * @param {{label: string, unit: string, change: number|null, relative: number|null, trend: string|null, note?: string}[]} rows
  */
 export function baselineChart(rows, {width, title, subtitle} = {}) {
-  const shown = rows.filter((d) => d.relative != null);
-  const colors = {"amélioration": "#0072B2", "dégradation": "#D55E00", "sans objet": "#999999", stable: "#555555"};
-  const clip = (v) => Math.max(-1.5, Math.min(1.5, v));
-  return Plot.plot({
-    title,
-    subtitle,
-    width,
-    height: Math.max(120, 28 * rows.length + 50),
-    marginLeft: Math.min(320, width / 2.6),
-    ariaLabel: title,
-    ariaDescription: rows.map((d) => `${d.label} : ${d.relative == null ? d.note ?? "pas de comparaison" : `${formatRelative(d.relative)} (${d.trend})`}`).join(" ; "),
-    x: {label: "Écart à la référence 2017–2018 →", tickFormat: (v) => formatRelative(v), grid: true, domain: [-1.5, 1.5]},
-    y: {domain: rows.map((d) => d.label), label: null},
-    color: {domain: Object.keys(colors), range: Object.values(colors), legend: true},
-    marks: [
-      Plot.barX(shown, {y: "label", x: (d) => clip(d.relative), fill: "trend", title: (d) => `${d.label} : ${formatRelative(d.relative)} (${d.trend})`}),
-      Plot.text(shown, {y: "label", x: (d) => clip(d.relative), text: (d) => formatRelative(d.relative), dx: 4, textAnchor: "start", fill: "#333", filter: (d) => d.relative >= 0}),
-      Plot.text(shown, {y: "label", x: (d) => clip(d.relative), text: (d) => formatRelative(d.relative), dx: -4, textAnchor: "end", fill: "#333", filter: (d) => d.relative < 0}),
-      Plot.text(rows.filter((d) => d.relative == null), {y: "label", x: 0, text: (d) => d.note ?? "pas de référence", textAnchor: "start", dx: 4, fill: "#777", fontStyle: "italic"}),
-      Plot.ruleX([0])
-    ]
-  });
+  const trends = Object.keys(TREND_COLORS);
+  const shares = rows.filter((d) => isShare(d.unit)).map((d) => ({...d, v: d.change}));
+  const others = rows.filter((d) => !isShare(d.unit)).map((d) => ({...d, v: d.relative}));
+  const text = (d) => formatChange({d: d.change, r: d.relative, t: d.trend}, d.unit, {withTrend: false});
+  const panel = (list, {heading, label, limit, tick, legend}) => {
+    const shown = list.filter((d) => d.v != null);
+    const clip = (v) => Math.max(-limit, Math.min(limit, v));
+    return html`<div class="baseline-panel"><h4>${heading}</h4>${Plot.plot({
+      width,
+      height: Math.max(90, 28 * list.length + 50),
+      marginLeft: Math.min(320, width / 2.6),
+      ariaLabel: heading,
+      ariaDescription: list.map((d) => `${d.label} : ${d.v == null ? d.note ?? "pas de comparaison" : `${text(d)} (${d.trend})`}`).join(" ; "),
+      x: {label, tickFormat: tick, grid: true, domain: [-limit, limit]},
+      y: {domain: list.map((d) => d.label), label: null},
+      color: {domain: trends, range: trends.map((t) => TREND_COLORS[t]), legend},
+      marks: [
+        Plot.barX(shown, {y: "label", x: (d) => clip(d.v), fill: "trend", title: (d) => `${d.label} : ${text(d)} (${d.trend})`}),
+        Plot.text(shown, {y: "label", x: (d) => clip(d.v), text, dx: 4, textAnchor: "start", fill: "#333", filter: (d) => d.v >= 0}),
+        Plot.text(shown, {y: "label", x: (d) => clip(d.v), text, dx: -4, textAnchor: "end", fill: "#333", filter: (d) => d.v < 0}),
+        Plot.text(list.filter((d) => d.v == null), {y: "label", x: 0, text: (d) => d.note ?? "pas de référence", textAnchor: "start", dx: 4, fill: "#777", fontStyle: "italic"}),
+        Plot.ruleX([0])
+      ]
+    })}</div>`;
+  };
+  return html`<div class="baseline-chart">${title ? html`<h2>${title}</h2>` : ""}${subtitle ? html`<h3>${subtitle}</h3>` : ""}
+    ${others.length ? panel(others, {heading: "Effectifs, heures, montants et scores : écart relatif, en %", label: "Écart à la référence 2017–2018, en % →", limit: 1.5, tick: formatRelativeTick, legend: true}) : ""}
+    ${shares.length ? panel(shares, {heading: "Parts : écart en points de pourcentage", label: "Écart à la référence 2017–2018, en points →", limit: Math.max(0.1, ...shares.map((d) => Math.abs(d.v ?? 0))) * 1.15, tick: formatPointsTick, legend: !others.length}) : ""}
+  </div>`;
 }
 
 /**

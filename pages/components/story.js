@@ -4,7 +4,11 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {frLocale} from "./format.js";
-import {colorScale, COOPERATION_COLOR, hatchMark, SUPPRESSED_COLOR} from "./palette.js";
+import {colorScale, COOPERATION_COLOR, hatchMark, SUPPRESSED_COLOR, TREND_COLORS} from "./palette.js";
+import {formatChange, formatPointsTick, formatRelativeTick, formatStoryValue, formatValue, isShare} from "./value_format.js";
+
+// The value formatter is shared with every indicator page (value_format.js).
+export {formatChange, formatStoryValue, formatValue, isShare};
 
 /** The five stages of the FONDA value chain, in order, with the question each answers. */
 export const STAGES = [
@@ -19,7 +23,6 @@ const integer = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 0});
 const oneDecimal = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 1});
 const twoDecimals = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 2});
 const percent = new Intl.NumberFormat("fr-FR", {style: "percent", maximumFractionDigits: 1});
-const euros = new Intl.NumberFormat("fr-FR", {style: "currency", currency: "EUR", maximumFractionDigits: 0});
 
 /** Index of a published story: look-ups by indicator and year. */
 export function storyIndex(story) {
@@ -35,52 +38,6 @@ export function storyIndex(story) {
     change: (id, year) => changes.get(`${id}|${year}`),
     series: (id) => story.values.filter((d) => d.i === id)
   };
-}
-
-/** Whether an indicator's unit is a share (0–1). */
-export function isShare(unit) {
-  return /^part(\s|$)/.test(unit ?? "");
-}
-
-/**
- * A value in its unit, in French: "1 852 personnes", "44,2 %", "1,53 M€", "15,4 ETP".
- *
- * @param {number|null} value
- * @param {string} unit the catalogue unit
- * @param {{withUnit?: boolean}} [options]
- */
-export function formatValue(value, unit, {withUnit = true} = {}) {
-  if (value == null) return "—";
-  if (isShare(unit)) return percent.format(value);
-  if (unit === "€") {
-    if (Math.abs(value) >= 1e6) return `${oneDecimal.format(value / 1e6)}\u00a0M€`;
-    return euros.format(value);
-  }
-  if (/€/.test(unit)) return `${twoDecimals.format(value)}\u00a0${unit}`;
-  const number = Number.isInteger(value) ? integer.format(value)
-    : Math.abs(value) < 10 ? twoDecimals.format(value) : oneDecimal.format(value);
-  return withUnit && unit ? `${number}\u00a0${unit.replace(/\s*\(.*\)$/, "")}` : number;
-}
-
-/** A published value: its number, « < 5 » when suppressed, « — » when there is none. */
-export function formatStoryValue(row, unit, threshold = 5, options) {
-  if (!row) return "—";
-  if (row.s) return `< ${threshold}`;
-  return formatValue(row.v, unit, options);
-}
-
-/**
- * The change since the 2017–2018 baseline: "+16,7 %" (or "+2,3 points" for a share), with
- * the direction in words when the indicator has one.
- */
-export function formatChange(change, unit) {
-  if (!change) return "—";
-  const sign = (x) => (x > 0 ? "+" : x < 0 ? "−" : "±");
-  const text = isShare(unit)
-    ? `${sign(change.d)}${oneDecimal.format(Math.abs(change.d * 100))}\u00a0pt`
-    : change.r == null ? `${sign(change.d)}${oneDecimal.format(Math.abs(change.d))}`
-    : `${sign(change.r)}${percent.format(Math.abs(change.r))}`;
-  return change.t === "sans objet" ? text : `${text} (${change.t})`;
 }
 
 /** "4 structures sur 4" or "partiel : 1 structure sur 4 a envoyé les données". */
@@ -222,37 +179,44 @@ export function structuresChart(rows, {indicator, structures, width, title, subt
 }
 
 /**
- * The change since 2017–2018 of several indicators, as a diverging dot plot: improvements in
- * the scope's colour, deteriorations in orange, neutral indicators in grey.
+ * The change since 2017–2018 of several indicators, as diverging dot plots read in each
+ * indicator's direction (TREND_COLORS: never a structure colour). Two panels, each with its own
+ * axis: relative changes (%) of counts, euros and ratios, then changes of shares in points — a
+ * difference of shares is never drawn on a % axis.
  *
  * @param {object} story the published story
  * @param {{year: number, indicators: string[], width?: number, title?: string, subtitle?: string}} options
  */
-export function baselineChart(story, {year, indicators, width, title, subtitle, color = COOPERATION_COLOR} = {}) {
+export function baselineChart(story, {year, indicators, width, title, subtitle} = {}) {
   const index = storyIndex(story);
-  const data = indicators.map((id) => ({x: index.indicator(id), c: index.change(id, year)}))
-    .filter((d) => d.x && d.c && d.c.r != null && !isShare(d.x.unit))
-    .map((d) => ({label: d.x.label, r: d.c.r, t: d.c.t}))
-    .concat(indicators.map((id) => ({x: index.indicator(id), c: index.change(id, year)}))
-      .filter((d) => d.x && d.c && isShare(d.x.unit))
-      .map((d) => ({label: `${d.x.label} (en points)`, r: d.c.d, t: d.c.t})));
-  const colors = {"amélioration": color, "dégradation": "#E69F00", "stable": "#777", "sans objet": "#999"};
-  const text = data.map((d) => `${d.label} : ${d.r >= 0 ? "+" : "−"}${percent.format(Math.abs(d.r))} (${d.t})`).join(" ; ");
-  return Plot.plot({
-    title,
-    subtitle,
+  const rows = indicators.map((id) => ({x: index.indicator(id), c: index.change(id, year)})).filter((d) => d.x && d.c);
+  const relative = rows.filter((d) => !isShare(d.x.unit) && d.c.r != null).map((d) => ({label: d.x.label, v: d.c.r, t: d.c.t, unit: d.x.unit, c: d.c}));
+  const points = rows.filter((d) => isShare(d.x.unit) && d.c.d != null).map((d) => ({label: d.x.label, v: d.c.d, t: d.c.t, unit: d.x.unit, c: d.c}));
+  const describe = (list) => list.map((d) => `${d.label} : ${formatChange(d.c, d.unit)}`).join(" ; ");
+  const trends = Object.keys(TREND_COLORS);
+  const panel = (list, {label, tick, legend, heading}) => html`<div class="baseline-panel"><h4>${heading}</h4>${Plot.plot({
     width,
-    height: 30 + 24 * Math.max(data.length, 1),
+    height: 50 + 24 * Math.max(list.length, 1),
     marginLeft: 260,
-    ariaLabel: title,
-    ariaDescription: `Évolution par rapport à la moyenne 2017–2018, en ${year}. ${text}`,
-    x: {grid: true, label: `Évolution depuis 2017–2018 (en ${year})`, tickFormat: (d) => `${d > 0 ? "+" : ""}${percent.format(d)}`},
-    y: {label: null, domain: data.map((d) => d.label)},
-    color: {domain: Object.keys(colors), range: Object.values(colors), legend: true},
+    ariaLabel: heading,
+    ariaDescription: `${heading}, en ${year}. ${describe(list)}`,
+    x: {grid: true, label, tickFormat: tick, nice: true, domain: symmetric(list.map((d) => d.v))},
+    y: {label: null, domain: list.map((d) => d.label)},
+    color: {domain: trends, range: trends.map((t) => TREND_COLORS[t]), legend},
     marks: [
       Plot.ruleX([0], {stroke: "#333"}),
-      Plot.ruleY(data, {y: "label", x1: 0, x2: "r", stroke: "t", strokeWidth: 2}),
-      Plot.dot(data, {y: "label", x: "r", fill: "t", r: 5, tip: {format: {x: (d) => percent.format(d)}}})
+      Plot.ruleY(list, {y: "label", x1: 0, x2: "v", stroke: "t", strokeWidth: 2}),
+      Plot.dot(list, {y: "label", x: "v", fill: "t", stroke: "#333", strokeWidth: 0.5, r: 5, title: (d) => `${d.label} : ${formatChange(d.c, d.unit)}`})
     ]
-  });
+  })}</div>`;
+  return html`<div class="baseline-chart">${title ? html`<h2>${title}</h2>` : ""}${subtitle ? html`<h3>${subtitle}</h3>` : ""}
+    ${relative.length ? panel(relative, {heading: "Effectifs, heures et montants : écart relatif, en %", label: `Évolution depuis 2017–2018 (en ${year}), en %`, tick: formatRelativeTick, legend: true}) : ""}
+    ${points.length ? panel(points, {heading: "Parts : écart en points de pourcentage", label: `Évolution depuis 2017–2018 (en ${year}), en points`, tick: formatPointsTick, legend: !relative.length}) : ""}
+  </div>`;
+}
+
+/** A domain symmetric around zero that holds every value (a diverging axis). */
+function symmetric(values) {
+  const max = Math.max(1e-9, ...values.map(Math.abs));
+  return [-max * 1.1, max * 1.1];
 }

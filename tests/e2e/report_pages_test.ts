@@ -309,3 +309,61 @@ Deno.test("structure pages show each structure's indicators from the warehouse",
     await server.close();
   }
 });
+
+Deno.test("Chaîne de valeur and Socle commun open on the report's year and write values like it", async (t) => {
+  const server = serveStatic(DIST);
+  const browser = await launchBrowser();
+  try {
+    const year = await latestYear("cooperation");
+    const expected = await values("cooperation", year);
+
+    await t.step("Chaîne de valeur: counts as counts, the CAF leverage as a ratio in euros", async () => {
+      const watch = await watchedPage(browser);
+      const { page } = watch;
+      await page.goto(`${server.url}/chaine-valeur`);
+      await page.waitForSelector("[data-testid=chain-columns] [data-indicator=partenaires_actifs]");
+      const selected = Number(await page.locator("select").first().locator("option:checked").innerText());
+      assert.equal(selected, year, "opens on the latest year with attendance, as /cooperation");
+      assert.match(
+        plain(await page.locator("[data-testid=card-with-value] h2").innerText()),
+        new RegExp(`en ${year}$`),
+      );
+      const item = async (id: string) =>
+        plain(await page.locator(`[data-testid=chain-columns] [data-indicator=${id}] .value`).innerText());
+      assert.equal(
+        await item("partenaires_actifs"),
+        `${expectValue(expected.get("partenaires_actifs"))} partenaires`,
+      );
+      assert.equal(
+        await item("effet_levier_caf"),
+        `${expectValue(expected.get("effet_levier_caf"))} € par € CAF`,
+      );
+      assert.match(await item("effet_levier_caf"), /^\d+(,\d{1,2})? € par € CAF$/);
+      assert.equal(await item("part_qpv"), expectValue(expected.get("part_qpv")));
+      assert.deepEqual(watch.consoleErrors, []);
+      await page.close();
+    });
+
+    await t.step("Socle commun: same year, changes of shares in points", async () => {
+      const watch = await watchedPage(browser);
+      const { page } = watch;
+      await page.goto(`${server.url}/socle-commun`);
+      await page.waitForSelector("[data-testid=dimension-tables] [data-indicator=part_qpv]");
+      await page.waitForSelector("[data-testid=chart-baseline] svg");
+      const selected = Number(await page.locator("select").first().locator("option:checked").innerText());
+      assert.equal(selected, year);
+      const row = expected.get("part_qpv");
+      assert.ok(row?.change_abs != null, "the baseline mart has a change for part_qpv");
+      const d = Number(row.change_abs) * 100;
+      const cells = (await page.locator("[data-dimension] [data-indicator=part_qpv] td").allInnerTexts()).map(
+        plain,
+      );
+      assert.equal(cells[3], `${d > 0 ? "+" : d < 0 ? "−" : "±"}${plain(oneDecimal.format(Math.abs(d)))} pt`);
+      assert.deepEqual(watch.consoleErrors, []);
+      await page.close();
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
