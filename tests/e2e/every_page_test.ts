@@ -37,6 +37,9 @@ Deno.test("every page opens in French, offline, without console errors", async (
         path,
       );
       assert.equal(await watch.page.locator(".observablehq--error").count(), 0, `${path}: a cell failed`);
+      // No page shows its own code (an inline expression broken by a blank line prints as text).
+      const main = await watch.page.locator("#observablehq-main").innerText();
+      assert.doesNotMatch(main, /\$\{|html`|` : html|\bundefined\b|\bNaN\b|\[object Object\]/, path);
       assert.deepEqual(watch.consoleErrors, [], path);
       assert.deepEqual(watch.outsideRequests, [], path);
       await watch.page.close();
