@@ -10,7 +10,7 @@ import { buildWorkbook } from "../sample/xlsx.ts";
 import { paperQuestionnaire } from "./paper.ts";
 import { questionnaireGuide, templateGuide } from "./guides.ts";
 import { kitTemplates } from "./templates.ts";
-import type { KitVocabularies } from "./vocabulary.ts";
+import { type KitVocabularies, referenceMissions, referenceThemes } from "./vocabulary.ts";
 import { buildTemplateWorkbook } from "./workbook.ts";
 import { buildXlsForm, checkXlsForm, type XlsForm } from "./xlsform.ts";
 
@@ -88,4 +88,32 @@ function readme(
     `Fichiers : ${files.length + 1}.`,
     "",
   ].join("\n");
+}
+
+/**
+ * The blank templates the site offers for download (`pages/outils/modeles/<id>.xlsx`, git-ignored,
+ * linked from each *Outils de recueil* page): reference vocabularies only, no structure, the
+ * given year. A file already holding the same bytes is left alone. Returns the file names.
+ */
+export async function writeSiteTemplates(
+  dir: string,
+  year = new Date().getFullYear(),
+): Promise<string[]> {
+  const templates = kitTemplates(
+    { structures: [], activities: referenceThemes(), missions: referenceMissions() },
+    { year, structure: null },
+  );
+  await Deno.mkdir(dir, { recursive: true });
+  const names: string[] = [];
+  for (const template of templates) {
+    const name = `${template.id}.xlsx`;
+    const bytes = await buildTemplateWorkbook(template, { structureId: null, structureName: null });
+    const path = join(dir, name);
+    const before = await Deno.readFile(path).catch(() => null);
+    if (!before || before.length !== bytes.length || before.some((b, i) => b !== bytes[i])) {
+      await Deno.writeFile(path, bytes);
+    }
+    names.push(name);
+  }
+  return names;
 }

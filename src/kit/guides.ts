@@ -17,8 +17,12 @@ function cell(text: string): string {
   return text.replace(/\|/g, "/").replace(/\n/g, " ").replace(/\$\{/g, "$ {");
 }
 
-/** The guide of a spreadsheet template. */
-export function templateGuide(template: Template): string {
+/**
+ * The guide of a spreadsheet template. `modelsDir` is where the workbook sits relative to the
+ * guide: `../modeles` in the kit folder, `./modeles` on the site (pages/outils/modeles/, written
+ * by the build).
+ */
+export function templateGuide(template: Template, modelsDir = "../modeles"): string {
   const lines = [
     "---",
     `title: ${template.title}`,
@@ -26,7 +30,7 @@ export function templateGuide(template: Template): string {
     "",
     `# ${template.title}`,
     "",
-    `Modèle à remplir : **${template.id}.xlsx** (dans le kit de recueil). Il alimente la rubrique « ${template.kindLabel} » de l'observatoire.`,
+    `Modèle à remplir : <a href="${modelsDir}/${template.id}.xlsx" download>télécharger ${template.id}.xlsx</a> (classeur Excel, à ouvrir avec Excel ou LibreOffice). Il alimente la rubrique « ${template.kindLabel} » de l'observatoire.`,
     "",
     "## Comment remplir",
     "",
@@ -105,7 +109,7 @@ export function toolsIndex(templates: readonly Template[]): string {
     "",
     "# Outils de recueil",
     "",
-    "Des modèles prêts à remplir, faits pour que les données des structures se chargent sans erreur dans l'observatoire. La chargée de mission les produit avec la commande `deno task kit` (voir le README) et les transmet aux équipes ; chaque modèle a sa fiche ci-dessous, à imprimer ou à lire avant de commencer.",
+    "Des modèles prêts à remplir, faits pour que les données des structures se chargent sans erreur dans l'observatoire. Chaque modèle se télécharge depuis sa fiche ci-dessous (lien « télécharger »), avec la façon de le remplir ; la chargée de mission peut aussi transmettre aux équipes un kit préparé pour leur structure. Fiches à imprimer ou à lire avant de commencer.",
     "",
     ...templates.map((t) => `- [${t.title}](./${t.id})`),
     "- [Questionnaire des participants](./questionnaire)",
@@ -121,6 +125,6 @@ export function toolPages(templates: readonly Template[]): Record<string, string
     "index.md": toolsIndex(templates),
     "questionnaire.md": questionnaireGuide(),
   };
-  for (const t of templates) pages[`${t.id}.md`] = templateGuide(t);
+  for (const t of templates) pages[`${t.id}.md`] = templateGuide(t, "./modeles");
   return pages;
 }

@@ -23,6 +23,7 @@ import { openWarehouse } from "../warehouse/connect.ts";
 import { buildMarts } from "../warehouse/marts.ts";
 import { withWarehouseLock } from "../warehouse/lock.ts";
 import { forgetLoadedPages } from "./framework.ts";
+import { writeSiteTemplates } from "../kit/generate.ts";
 import { PUBLISHERS } from "./publishers.ts";
 import { publishMarts } from "./publish_marts.ts";
 import { inputsFingerprint, martsFingerprint, recordMartsFingerprint } from "./fingerprint.ts";
@@ -132,5 +133,7 @@ export async function runPipeline(log: (line: string) => void = console.log): Pr
     }
   });
   await vendorNpm(PAGES_DIR);
+  // The blank templates the « Outils de recueil » pages link for download.
+  await writeSiteTemplates(join(PAGES_DIR, "outils", "modeles"));
   return reports;
 }

@@ -8,6 +8,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
+import { EXPECTED_KINDS, EXPORT_COUNT } from "./exports_summary.ts";
 import { publishFreshness } from "./publish_story.ts";
 import { listStructures } from "./publish_structures.ts";
 
@@ -29,7 +30,7 @@ export async function publishHome(
   const [period] = await queryRows(
     conn,
     `SELECT strftime(min(period_start), '%Y-%m') AS first, strftime(max(period_end), '%Y-%m') AS last,
-       strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded, count(*) AS files
+       strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded, ${EXPORT_COUNT} AS files
      FROM loads WHERE superseded_by IS NULL`,
   );
   // The latest year with attendance for La Coopération, and its headline figures.
@@ -50,5 +51,6 @@ export async function publishHome(
     headline,
     structures: await listStructures(conn),
     freshness: await publishFreshness(conn),
+    expected_kinds: EXPECTED_KINDS,
   };
 }

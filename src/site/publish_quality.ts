@@ -7,9 +7,9 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../warehouse/connect.ts";
+import { EXPECTED_KINDS, EXPORT_COUNT, missingExports } from "./exports_summary.ts";
 
-/** Kinds every structure is expected to send, in the order the page lists them. */
-export const EXPECTED_KINDS = ["people", "attendance", "volunteering"] as const;
+export { EXPECTED_KINDS };
 
 /**
  * The reason of an issue without the value it quotes, so that identical reasons group together:
@@ -72,7 +72,7 @@ export async function publishQuality(conn: DuckDBConnection): Promise<Record<str
     conn,
     `SELECT coalesce(structure_id, '(registre)') AS structure_id, kind,
        coalesce(CAST(year(period_start) AS VARCHAR), 'sans date') AS year,
-       count(DISTINCT sha256) AS files, sum(rows_read) AS rows_read, sum(rows_loaded) AS rows_loaded,
+       ${EXPORT_COUNT} AS files, sum(rows_read) AS rows_read, sum(rows_loaded) AS rows_loaded,
        sum(rows_rejected) AS rows_rejected, sum(rows_duplicate) AS rows_duplicate,
        strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded
      FROM loads WHERE superseded_by IS NULL
@@ -80,7 +80,7 @@ export async function publishQuality(conn: DuckDBConnection): Promise<Record<str
   );
   const [totals] = await queryRows(
     conn,
-    `SELECT count(DISTINCT sha256) AS files, coalesce(sum(rows_loaded), 0) AS rows_loaded,
+    `SELECT ${EXPORT_COUNT} AS files, coalesce(sum(rows_loaded), 0) AS rows_loaded,
        coalesce(sum(rows_rejected), 0) AS rows_rejected, strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded
      FROM loads WHERE superseded_by IS NULL`,
   );
@@ -112,29 +112,43 @@ export async function publishQuality(conn: DuckDBConnection): Promise<Record<str
      FROM stg_attendance GROUP BY ALL
      ORDER BY structure_id, kind`,
   );
-  // What a structure has, whatever file it came in (sign-in sheets also bring people).
-  const present = new Set(
+  // Expected exports not sent: the same rule as the home page's freshness table.
+  const missing = await missingExports(conn, structures.map((s) => String(s.id)));
+  const withAttendance = new Set(
     (await queryRows(
       conn,
-      `SELECT DISTINCT structure_id, 'people' AS kind FROM stg_people
-       UNION SELECT DISTINCT structure_id, 'attendance' FROM stg_attendance
-       UNION SELECT DISTINCT structure_id, 'volunteering' FROM stg_volunteering`,
-    )).map((r) => `${r.structure_id}|${r.kind}`),
-  );
-  const missing = structures.flatMap((s) =>
-    EXPECTED_KINDS.filter((kind) => !present.has(`${s.id}|${kind}`)).map((kind) => ({
-      structure_id: s.id,
-      kind,
-    }))
+      `SELECT DISTINCT structure_id FROM loads WHERE superseded_by IS NULL AND kind = 'attendance'`,
+    )).map((r) => String(r.structure_id)),
   );
   const levels = [
-    { level: "La Coopération", filter: (s: Record<string, unknown>) => s.cooperation === true },
-    { level: "Cluster Valence Romans Agglo", filter: (s: Record<string, unknown>) => s.cluster === true },
-    { level: "Département (fédération)", filter: (s: Record<string, unknown>) => s.federation === true },
-  ].map(({ level, filter }) => {
+    {
+      id: "cooperation",
+      level: "La Coopération",
+      members: "structures de La Coopération",
+      filter: (s: Record<string, unknown>) => s.cooperation === true,
+    },
+    {
+      id: "cluster",
+      level: "Cluster Valence Romans Agglo",
+      members: "structures du cluster",
+      filter: (s: Record<string, unknown>) => s.cluster === true,
+    },
+    {
+      id: "federation",
+      level: "Département (fédération)",
+      members: "adhérentes à la fédération",
+      filter: (s: Record<string, unknown>) => s.federation === true,
+    },
+  ].map(({ id, level, members: label, filter }) => {
     const members = structures.filter(filter);
-    const withAttendance = members.filter((s) => present.has(`${s.id}|attendance`)).length;
-    return { level, structures: members.length, with_attendance: withAttendance };
+    return {
+      id,
+      level,
+      members: label,
+      structures: members.length,
+      registry: structures.length,
+      with_attendance: members.filter((s) => withAttendance.has(String(s.id))).length,
+    };
   });
   return {
     totals,
@@ -142,6 +156,7 @@ export async function publishQuality(conn: DuckDBConnection): Promise<Record<str
     received,
     reasons: [...reasons.values()].sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason)),
     completeness,
+    expected_kinds: EXPECTED_KINDS,
     missing,
     levels,
     sources: await sourceComparison(conn),

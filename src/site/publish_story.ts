@@ -8,6 +8,7 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../warehouse/connect.ts";
+import { EXPORT_COUNT } from "./exports_summary.ts";
 
 /** One indicator as the pages describe it (from `mart_indicator_catalogue`). */
 export interface StoryIndicator {
@@ -135,7 +136,7 @@ export async function publishFreshness(
 ): Promise<Record<string, unknown>[]> {
   const rows = await queryRows(
     conn,
-    `SELECT structure_id, kind, count(*) AS files, sum(rows_loaded) AS rows_loaded,
+    `SELECT structure_id, kind, ${EXPORT_COUNT} AS files, sum(rows_loaded) AS rows_loaded,
        strftime(max(loaded_at), '%Y-%m-%d') AS last_loaded,
        strftime(min(period_start), '%Y-%m') AS period_start,
        strftime(max(period_end), '%Y-%m') AS period_end

@@ -252,6 +252,31 @@ Deno.test("Chaîne de valeur, Socle commun, ISO 26000, Méthodologie, Départeme
             await text(page, "table-senacs"),
             new RegExp(`Maison de quartier des Ors[^\\n]*\\s${fr(budget.value)}\\s`),
           );
+          // Méthode: how many structures sent SENACS, and the blanks of the question shown.
+          const [senacs] = await warehouse<{ sent: number; total: number }>(
+            `SELECT (SELECT count(DISTINCT structure_id) FROM stg_senacs_answers) AS sent,
+               (SELECT count(*) FROM stg_structures) AS total`,
+          );
+          const method = await text(page, "method");
+          assert.match(
+            method,
+            new RegExp(
+              `seule source commune à toutes les structures : ${senacs.sent} sur ${senacs.total} l'ont envoyé`,
+            ),
+          );
+          assert.doesNotMatch(method, /remplie par toutes les structures/);
+          // Niveaux comparés: no indicator row left empty at the default year; older years are stated.
+          const [latest] = await warehouse<{ year: number }>(
+            `SELECT max(year) AS year FROM mart_indicator_values
+             WHERE indicator_id = 'actions_senacs' AND scope_level = 'departement' AND NOT suppressed`,
+          );
+          const levels = plain(await page.locator("[data-testid=table-levels]").innerText());
+          for (const line of levels.split("\n").slice(1)) {
+            assert.doesNotMatch(line, /(\t—){3}\s*$/, `row with no value: ${line}`);
+          }
+          if (Number(latest.year) < year) {
+            assert.match(levels, new RegExp(`\\t${latest.year} \\(dernière année disponible\\)`));
+          }
           if (file) {
             await page.waitForSelector("[data-testid=map] svg path");
             const drawn = await page.locator("[data-testid=map] svg path").count();
@@ -262,7 +287,15 @@ Deno.test("Chaîne de valeur, Socle commun, ISO 26000, Méthodologie, Départeme
             assert.equal(await page.locator("[data-testid=map-hint]").count(), 0);
           } else {
             assert.equal(await page.locator("[data-testid=map]").count(), 0);
-            assert.match(await text(page, "map-hint"), new RegExp(`${COMMUNES_ENV}=.+deno task build`));
+            // Plain French for the readers; the technical how-to stays folded away.
+            const hint = await text(page, "map-hint");
+            assert.match(hint, /^Carte non disponible : les contours des communes n'ont pas été fournis/);
+            assert.doesNotMatch(hint, /deno task|chemin\/vers/);
+            assert.equal(await page.locator("[data-testid=map-technical]").getAttribute("open"), null);
+            assert.match(
+              await page.locator("[data-testid=map-technical]").textContent() ?? "",
+              new RegExp(COMMUNES_ENV),
+            );
           }
           clean(watch, "/departement");
           await page.close();

@@ -8,6 +8,7 @@ import { PROJECT_ROOT, warehousePath } from "../../src/paths.ts";
 import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
+import { EXPECTED_KINDS } from "../../src/site/exports_summary.ts";
 import config from "../../observablehq.config.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
@@ -50,11 +51,24 @@ Deno.test("every page opens in French, offline, without console errors", async (
   }
 });
 
-Deno.test("Qualité des données shows the warehouse's totals and reasons", async () => {
+Deno.test("Qualité des données shows the warehouse's totals, the same export count as the home page, and every missing export", async () => {
   const wh = await openWarehouse(warehousePath());
+  // One export = one file received, whatever its number of sheets.
   const [totals] = await queryRows(
     wh.conn,
-    "SELECT sum(rows_loaded) AS loaded, count(DISTINCT sha256) AS files FROM loads WHERE superseded_by IS NULL",
+    "SELECT sum(rows_loaded) AS loaded, count(DISTINCT sha256) AS files, count(*) AS loads FROM loads WHERE superseded_by IS NULL",
+  );
+  assert.ok(Number(totals.loads) > Number(totals.files), "the sample has workbooks with several sheets");
+  const [registry] = await queryRows(
+    wh.conn,
+    "SELECT count(*) AS structures, count(*) FILTER (WHERE in_federation) AS federation FROM stg_structures",
+  );
+  // Anneyron and L'Accorderie: the expected kinds with no file in use.
+  const received = await queryRows(
+    wh.conn,
+    `SELECT s.structure_id, s.name, list(DISTINCT l.kind) FILTER (WHERE l.kind IS NOT NULL) AS kinds
+     FROM stg_structures s LEFT JOIN loads l ON l.structure_id = s.structure_id AND l.superseded_by IS NULL
+     WHERE s.structure_id IN ('cs-anneyron', 'accorderie') GROUP BY ALL ORDER BY 1`,
   );
   const [{ duplicates }] = await queryRows(
     wh.conn,
@@ -74,6 +88,38 @@ Deno.test("Qualité des données shows the warehouse's totals and reasons", asyn
         `contient ${fr(Number(totals.loaded))} lignes issues de ${fr(Number(totals.files))} exports`,
       ),
     );
+    // The same number of exports on the home page and in every footer.
+    const footer = plain(await watch.page.locator("#observablehq-footer").innerText());
+    assert.match(footer, new RegExp(`à partir de ${fr(Number(totals.files))} exports`));
+    const federation = plain(await watch.page.locator("[data-testid=level-federation]").innerText());
+    assert.match(
+      federation,
+      new RegExp(`${registry.federation} adhérentes à la fédération sur ${registry.structures} structures`),
+    );
+    const missing = plain(await watch.page.locator("[data-testid=missing]").innerText());
+    const labels: Record<string, string> = {
+      attendance: "présences",
+      people: "personnes",
+      volunteering: "bénévolat",
+      finances: "finances",
+      partnerships: "partenariats",
+    };
+    for (const r of received) {
+      const kinds = (r.kinds as string[] | null) ?? [];
+      const expected = EXPECTED_KINDS.filter((k) => !kinds.includes(k)).map((k) => labels[k]);
+      assert.ok(expected.length > 0, `${r.structure_id} lacks an expected export in the sample`);
+      const line = missing.split("\n").find((l) => l.includes(String(r.name)));
+      assert.ok(line, `${r.name} listed in « Ce qui manque »`);
+      assert.match(line, new RegExp(`${r.name}\\s+${expected.join(", ")}\\s*$`));
+    }
+    const home = await watchedPage(browser);
+    await home.page.goto(`${server.url}/`);
+    await home.page.waitForSelector("[data-testid=sources]");
+    assert.match(
+      plain(await home.page.locator("[data-testid=sources]").innerText()),
+      new RegExp(`^Source : ${fr(Number(totals.files))} exports`),
+    );
+    await home.page.close();
     const reasons = plain(await watch.page.locator("[data-testid=reasons]").innerText());
     // Duplicate lines of every file group under one reason, counted in full.
     assert.ok(Number(duplicates) > 0);
