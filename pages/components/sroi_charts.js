@@ -62,7 +62,7 @@ export function sensitivityLabel(entry, maxLength = 38) {
 export function tornadoChart(sensitivity, {ratio, top = 12, width, title, subtitle} = {}) {
   const rows = sensitivity
     .filter((e) => e.low.ratio != null && e.high.ratio != null)
-    .map((e) => ({...e, label: sensitivityLabel(e), swing: Math.abs(e.high.ratio - e.low.ratio)}))
+    .map((e) => ({...e, label: sensitivityLabel(e, 90), swing: Math.abs(e.high.ratio - e.low.ratio)}))
     .filter((e) => e.swing > 1e-9)
     .sort((a, b) => b.swing - a.swing)
     .slice(0, top);
@@ -71,18 +71,24 @@ export function tornadoChart(sensitivity, {ratio, top = 12, width, title, subtit
     {label: e.label, from: ratio, to: e.high.ratio, side: "valeur haute", value: e.high.value, parameter: e.parameter}
   ]);
   const xs = bars.map((b) => b.to).concat([ratio, 1]);
+  // Long labels wrap over up to three lines in the left margin (lineWidth is in ems of 10 px).
+  const marginLeft = Math.min(360, (width ?? 640) * 0.42);
+  const domain = [Math.min(...xs) * 0.97, Math.max(...xs) * 1.03];
+  // Two decimals, and few enough ticks that no two of them print the same label.
+  const ticks = Math.max(2, Math.min(Math.floor(((width ?? 640) - marginLeft) / 90), Math.floor((domain[1] - domain[0]) / 0.01)));
   return Plot.plot({
     title,
     subtitle,
     width,
-    height: 60 + rows.length * 28,
-    marginLeft: Math.min(340, (width ?? 640) * 0.45),
+    height: 60 + rows.length * 40,
+    marginLeft,
     ariaLabel: title,
     ariaDescription: rows.map((e) => `${e.label} : ratio de ${formatRatio(e.low.ratio)} à ${formatRatio(e.high.ratio)}`).join(" ; "),
-    x: {grid: true, label: "Ratio SROI (€ de valeur par € investi)", tickFormat: (d) => formatDecimal(d, 1), domain: [Math.min(...xs) * 0.97, Math.max(...xs) * 1.03]},
+    x: {grid: true, label: "Ratio SROI (€ de valeur par € investi)", ticks, tickFormat: (d) => formatDecimal(d, 2), domain},
     y: {label: null, domain: rows.map((e) => e.label)},
     color: {domain: ["valeur basse", "valeur haute"], range: [LOW_COLOR, HIGH_COLOR], legend: true},
     marks: [
+      Plot.axisY({label: null, lineWidth: Math.max(8, (marginLeft - 14) / 10), tickSize: 0}),
       Plot.barX(bars, {y: "label", x1: "from", x2: "to", fill: "side", title: (b) => `${b.label}\n${b.side} : ratio ${formatRatio(b.to)}`}),
       Plot.ruleX([ratio], {stroke: COOPERATION_COLOR, strokeWidth: 2}),
       Plot.ruleX([1], {stroke: "#666", strokeDasharray: "4,3"}),

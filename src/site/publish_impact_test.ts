@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { openWarehouse } from "../warehouse/connect.ts";
-import { histogram, publishSroi } from "./publish_sroi.ts";
+import { histogram, isExampleMap, publishSroi, shareAboveOne } from "./publish_sroi.ts";
 import { balanceGroup, publishTimebankNetwork, publishTimebankYear } from "./publish_timebank.ts";
 
 const year = {
@@ -100,11 +100,19 @@ Deno.test("histogram: equal bins over the draws, every draw counted once", () =>
   assert.deepEqual(histogram([]), []);
 });
 
+Deno.test("isExampleMap and shareAboveOne: the example map is flagged; the real share of draws above 1", () => {
+  assert.equal(isExampleMap("/x/data/sroi/carte_impact_exemple.xlsx"), true);
+  assert.equal(isExampleMap("/x/carte_impact_2025.xlsx"), false);
+  assert.equal(shareAboveOne([0.8, 0.95, 1, 1.2, 1.5]), 0.4); // 1,2 and 1,5: 2 of 5 (1 is not above)
+  assert.equal(shareAboveOne([]), null);
+});
+
 Deno.test("publishSroi publishes the problems of an unreadable map, not a result", async () => {
   const wh = await openWarehouse(":memory:");
   try {
     const data = await publishSroi(wh.conn, { mapPath: "/nonexistent/carte.xlsx" });
     assert.equal(data.file, "carte.xlsx");
+    assert.equal(data.example, false);
     assert.ok(Array.isArray(data.error) && data.error.length > 0);
     assert.equal(data.ratio, undefined);
   } finally {
@@ -119,12 +127,17 @@ Deno.test("publishSroi on the example map: the report of the library, with a his
       ratio: number;
       pv: number;
       inputs_total: number;
-      monte_carlo: { histogram: { count: number }[]; p5: number; p95: number };
+      monte_carlo: { histogram: { count: number }[]; p5: number; p95: number; share_above_one: number };
     };
+    assert.equal(data.example, true); // the bundled carte_impact_exemple.xlsx
     assert.ok(data.ratio > 0);
     assert.equal(Math.round(data.ratio * 1e4) / 1e4, Math.round((data.pv / data.inputs_total) * 1e4) / 1e4);
     assert.equal(data.monte_carlo.histogram.reduce((n, b) => n + b.count, 0), 500);
     assert.ok(data.monte_carlo.p5 <= data.monte_carlo.p95);
+    const share = data.monte_carlo.share_above_one;
+    assert.ok(share >= 0 && share <= 1);
+    // p5 above 1 means at least 95 % of the draws above 1; p95 below 1, at most 5 %.
+    if (data.monte_carlo.p5 > 1) assert.ok(share >= 0.95);
     assert.deepEqual(data.volunteering, []); // no mart in an empty warehouse: nothing, no crash
   } finally {
     wh.close();

@@ -30,6 +30,27 @@ export function sroiMapPath(): string {
     join(PROJECT_ROOT, "data", "sroi", "carte_impact_exemple.xlsx");
 }
 
+/** The bundled example map's file name (without extension): its figures are illustrative. */
+export const EXAMPLE_MAP_STEM = "carte_impact_exemple";
+
+/**
+ * Whether a map is the bundled example (named `carte_impact_exemple…`), whose figures are
+ * illustrative: the page then says so instead of presenting them as a result.
+ *
+ * @example
+ * isExampleMap("/x/data/sroi/carte_impact_exemple.xlsx") // true
+ * isExampleMap("/x/carte_impact_2025.xlsx") // false
+ */
+export function isExampleMap(mapPath: string): boolean {
+  return basename(mapPath).toLowerCase().startsWith(EXAMPLE_MAP_STEM);
+}
+
+/** Share of the draws whose ratio exceeds 1 (value created above the investment), or null. */
+export function shareAboveOne(draws: readonly number[]): number | null {
+  if (draws.length === 0) return null;
+  return draws.filter((d) => d > 1).length / draws.length;
+}
+
 /** One bar of the Monte Carlo histogram: draws whose ratio is in [x0, x1). */
 export interface HistogramBin {
   x0: number;
@@ -100,7 +121,7 @@ export async function publishSroi(
     const issues = error instanceof SroiInputError
       ? error.issues.map(formatIssue)
       : [`la carte d'impact « ${file} » est introuvable ou illisible`];
-    return { file, error: issues, volunteering, threshold };
+    return { file, example: isExampleMap(mapPath), error: issues, volunteering, threshold };
   }
   const report = buildReport(map, mc);
   const draws = monteCarloDraws(map.lines, report.inputs_total, map.parameters, mc);
@@ -113,11 +134,16 @@ export async function publishSroi(
   });
   return {
     file,
+    example: isExampleMap(mapPath),
     threshold,
     indicators: { scope: resolver.scope, year: resolver.year },
     ...report,
     lines,
-    monte_carlo: { ...report.monte_carlo, histogram: histogram(draws) },
+    monte_carlo: {
+      ...report.monte_carlo,
+      share_above_one: shareAboveOne(draws),
+      histogram: histogram(draws),
+    },
     volunteering,
   };
 }

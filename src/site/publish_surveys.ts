@@ -24,6 +24,15 @@ export async function publishSurveys(
      SELECT u.form_id AS id, coalesce(max(f.form_title), u.form_id) AS title, max(f.target_n) AS target
      FROM used u LEFT JOIN stg_survey_forms f USING (form_id) GROUP BY u.form_id ORDER BY u.form_id`,
   );
+  // The Likert scale of each form's scored items (1–4, 1–5…), read from its choice lists.
+  const scales = await safe(
+    `SELECT i.form_id, min(try_cast(c.name AS DOUBLE)) AS scale_min, max(try_cast(c.name AS DOUBLE)) AS scale_max
+     FROM survey_items i
+     JOIN survey_scored_items s ON s.form_id = i.form_id AND s.item_name = i.name
+     JOIN survey_choices c ON c.form_id = i.form_id AND c.list_name = i.list_name
+     GROUP BY i.form_id`,
+  );
+  const scaleOf = new Map(scales.map((r) => [String(r.form_id), r]));
   const results = await safe(
     `SELECT form_id, scope, dimension, wave_before_n, wave_after_n, paired_n, mean_before, mean_after,
        mean_change, ci_low, ci_high, wilcoxon_p, test_method, effect_r, warning
@@ -57,7 +66,11 @@ export async function publishSurveys(
     threshold,
     period: period ?? { first: null, last: null },
     structures,
-    forms,
+    forms: forms.map((f) => ({
+      ...f,
+      scale_min: scaleOf.get(String(f.id))?.scale_min ?? null,
+      scale_max: scaleOf.get(String(f.id))?.scale_max ?? null,
+    })),
     results,
     rates,
     free_text: freeText,

@@ -128,10 +128,31 @@ export async function computeResponseRates(
        FROM survey_form_workbooks w JOIN loads l ON l.sha256 = w.sha256 JOIN stg_survey_forms f USING (load_id)
        GROUP BY ALL
      )
+     ${
+      participants
+        ? `, responding AS (
+       SELECT DISTINCT p.form_id, p.wave, p.year, p.structure_id
+       FROM people p JOIN stg_structures st USING (structure_id) WHERE st.in_cooperation
+     ), coop_reached AS (
+       SELECT r.form_id, r.wave, r.year,
+         CASE WHEN count(m.participants) = count(*) THEN sum(m.participants) END AS participants
+       FROM responding r LEFT JOIN mart_activity_year m ON m.scope = r.structure_id AND m.year = r.year
+       GROUP BY ALL
+     )`
+        : ""
+    }
      SELECT s.form_id, s.scope, s.wave, s.year, count(DISTINCT s.person) AS responses, t.target,
-       ${participants ? "m.participants" : "NULL"} AS participants
+       ${
+      participants ? "CASE WHEN s.scope = 'cooperation' THEN c.participants ELSE m.participants END" : "NULL"
+    } AS participants
      FROM scoped s LEFT JOIN targets t USING (form_id)
-     ${participants ? "LEFT JOIN mart_activity_year m ON m.scope = s.scope AND m.year = s.year" : ""}
+     ${
+      participants
+        ? `LEFT JOIN mart_activity_year m ON m.scope = s.scope AND m.year = s.year
+     LEFT JOIN coop_reached c ON c.form_id = s.form_id AND c.wave IS NOT DISTINCT FROM s.wave
+       AND c.year IS NOT DISTINCT FROM s.year`
+        : ""
+    }
      GROUP BY ALL ORDER BY s.form_id, s.scope, s.wave NULLS LAST, s.year NULLS LAST`,
   );
   return counts.map((r) => {

@@ -4,8 +4,11 @@
  * Denominator (document of the convention):
  * - for the form as a whole (scope `ensemble`, every structure together), the `cible` of the
  *   form's `settings` sheet when it is given (people the survey aims to reach);
- * - for a structure, or for the Coopération, the participants of that scope in the year of the
- *   responses (`mart_activity_year.participants`: distinct people present at least once);
+ * - for a structure, the participants of that structure in the year of the responses
+ *   (`mart_activity_year.participants`: distinct people present at least once);
+ * - for the Coopération, the sum of the participants of the structures of La Coopération that
+ *   have responses in that wave and year (not of all four: a structure that did not run the
+ *   survey reached nobody); no rate when one of them has no participants known;
  * - otherwise no rate (never a rate over an unknown denominator).
  *
  * Disclosure: the rate is withheld when the responses, the people reached, or the people reached

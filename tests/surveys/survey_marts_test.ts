@@ -217,7 +217,8 @@ Deno.test("free text only with consent, escaped; response rates over the cible o
   await withSurveys(["formulaire_apparie.xlsx", "kobo_apparie.csv"], async (query, conn) => {
     // Participants of the year, as the activity marts would give them.
     await conn.run(`CREATE TABLE mart_activity_year AS
-      SELECT * FROM (VALUES ('ors', 2024, 90), ('cooperation', 2024, 300)) t(scope, year, participants)`);
+      SELECT * FROM (VALUES ('ors', 2024, 90), ('saint-nicolas', 2024, 210), ('cooperation', 2024, 2000),
+        ('autre', 2024, 500)) t(scope, year, participants)`);
     const summary = await buildSurveyMarts(conn);
     const texts = await query("SELECT structure_id, wave, text_html FROM mart_survey_free_text ORDER BY ALL");
     // P01 (oui, both waves), P02 (« Oui »), P06 (oui) are published; P03 (non) and P04 (no
@@ -236,7 +237,8 @@ Deno.test("free text only with consent, escaped; response rates over the cible o
       "SELECT scope, wave, year, responses, reached, reached_source, rate FROM mart_survey_response_rates ORDER BY ALL",
     );
     assert.deepEqual(rates, [
-      // 21 people per wave over 300 participants.
+      // 21 people per wave over 90 + 210 = 300 participants of the two structures that answered
+      // (not the 2 000 of the whole Coopération, whose other structures ran no survey).
       {
         scope: "cooperation",
         wave: "apres",
@@ -292,14 +294,14 @@ Deno.test("free text only with consent, escaped; response rates over the cible o
         reached_source: "participants",
         rate: 0.2,
       },
-      // No participants known for Saint-Nicolas: no rate (never over a guessed denominator).
+      // Saint-Nicolas: fewer than 5 responses, no rate.
       {
         scope: "saint-nicolas",
         wave: "apres",
         year: 2024,
         responses: "< 5",
-        reached: null,
-        reached_source: null,
+        reached: "210",
+        reached_source: "participants",
         rate: null,
       },
       {
@@ -307,8 +309,8 @@ Deno.test("free text only with consent, escaped; response rates over the cible o
         wave: "avant",
         year: 2024,
         responses: "< 5",
-        reached: null,
-        reached_source: null,
+        reached: "210",
+        reached_source: "participants",
         rate: null,
       },
     ]);
