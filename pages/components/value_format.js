@@ -47,7 +47,12 @@ export function formatValue(value, unit, {withUnit = true} = {}) {
   const number = Number.isInteger(value) ? integer.format(value)
     : Math.abs(value) < 10 ? twoDecimals.format(value) : oneDecimal.format(value);
   const label = unitLabel(unit);
-  return withUnit && label ? `${number}\u00a0${label}` : number;
+  return withUnit && label ? `${number}\u00a0${Math.abs(value) < 2 ? singular(label) : label}` : number;
+}
+
+/** « 1 action », « 0 séance », « 1 heure par ETP »: French takes the singular below 2. */
+function singular(label) {
+  return label.replace(/^([a-zà-ÿ]+?)s(?=$|\s)/i, "$1");
 }
 
 /** A published value: its number, « < 5 » when suppressed, « — » when there is none. */

@@ -1,0 +1,1 @@
+export function formatValue(value: number | null, unit: string, options?: { withUnit?: boolean }): string;
