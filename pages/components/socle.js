@@ -63,7 +63,8 @@ export function baselineChart(rows, {width, title, subtitle} = {}) {
   const panel = (list, {heading, label, limit, tick, legend}) => {
     const shown = list.filter((d) => d.v != null);
     const clip = (v) => Math.max(-limit, Math.min(limit, v));
-    return html`<div class="baseline-panel"><h4>${heading}</h4>${Plot.plot({
+    return html`<div class="baseline-panel">${Plot.plot({
+      title: heading,
       width,
       height: Math.max(90, 28 * list.length + 50),
       marginLeft: Math.min(320, width / 2.6),

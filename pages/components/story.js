@@ -194,7 +194,9 @@ export function baselineChart(story, {year, indicators, width, title, subtitle} 
   const points = rows.filter((d) => isShare(d.x.unit) && d.c.d != null).map((d) => ({label: d.x.label, v: d.c.d, t: d.c.t, unit: d.x.unit, c: d.c}));
   const describe = (list) => list.map((d) => `${d.label} : ${formatChange(d.c, d.unit)}`).join(" ; ");
   const trends = Object.keys(TREND_COLORS);
-  const panel = (list, {label, tick, legend, heading}) => html`<div class="baseline-panel"><h4>${heading}</h4>${Plot.plot({
+  // Each panel is a figure titled by its heading (a chart always has a visible title).
+  const panel = (list, {label, tick, legend, heading}) => html`<div class="baseline-panel">${Plot.plot({
+    title: heading,
     width,
     height: 50 + 24 * Math.max(list.length, 1),
     marginLeft: 260,
