@@ -11,13 +11,27 @@ import {HATCH_FILL, hatchPattern, PARTNER_COLOR, SUPPRESSED_COLOR} from "./palet
 
 const count = frLocale.format(",d");
 
+/** A responsive SVG drawn with d3, labelled for screen readers (aria-label and <desc>). */
+function svgFrame({width, height, label, description}) {
+  const svg = d3.create("svg")
+    .attr("viewBox", [0, 0, width, height])
+    .attr("width", width)
+    .attr("height", height)
+    .attr("role", "img")
+    .attr("aria-label", label)
+    .style("max-width", "100%")
+    .style("height", "auto");
+  if (description) svg.append("desc").text(description);
+  return svg;
+}
+
 /**
  * A node-link drawing. Nodes: `{id, color, radius, label?, title?, stroke?}`; links:
  * `{source, target, width?, title?}` (ids). Labels are drawn only for nodes that have one.
  * @param {{nodes: Array, links: Array}} graph
- * @param {{width?: number, height?: number, title?: string, description?: string, directed?: boolean, charge?: number, distance?: number}} options
+ * @param {{width?: number, height?: number, title?: string, description?: string, charge?: number, distance?: number}} options
  */
-export function networkChart({nodes, links}, {width = 640, height = 480, title, description, directed = false, charge = -60, distance = 40} = {}) {
+export function networkChart({nodes, links}, {width = 640, height = 480, title, description, charge = -60, distance = 40} = {}) {
   const n = nodes.map((d) => ({...d}));
   const l = links.map((d) => ({...d}));
   const simulation = d3.forceSimulation(n)
@@ -33,26 +47,12 @@ export function networkChart({nodes, links}, {width = 640, height = 480, title, 
     d.x = Math.max(pad + d.radius, Math.min(width - pad - d.radius, d.x));
     d.y = Math.max(pad + d.radius, Math.min(height - pad - d.radius, d.y));
   }
-  const svg = d3.create("svg")
-    .attr("viewBox", [0, 0, width, height])
-    .attr("width", width)
-    .attr("height", height)
-    .attr("role", "img")
-    .attr("aria-label", title ?? "Réseau")
-    .style("max-width", "100%")
-    .style("height", "auto");
-  if (description) svg.append("desc").text(description);
-  if (directed) {
-    svg.append("defs").append("marker").attr("id", "fleche-reseau").attr("viewBox", "0 -4 8 8").attr("refX", 8)
-      .attr("markerWidth", 5).attr("markerHeight", 5).attr("orient", "auto")
-      .append("path").attr("d", "M0,-4L8,0L0,4").attr("fill", "#999");
-  }
+  const svg = svgFrame({width, height, label: title ?? "Réseau", description});
   svg.append("g").attr("stroke", "#999").attr("stroke-opacity", 0.45)
     .selectAll("line").data(l).join("line")
     .attr("x1", (d) => d.source.x).attr("y1", (d) => d.source.y)
     .attr("x2", (d) => d.target.x).attr("y2", (d) => d.target.y)
     .attr("stroke-width", (d) => d.width ?? 1)
-    .attr("marker-end", directed ? "url(#fleche-reseau)" : null)
     .call((s) => s.append("title").text((d) => d.title ?? ""));
   svg.append("g")
     .selectAll("circle").data(n).join("circle")
@@ -180,17 +180,9 @@ export function exchangeMatrixChart(network, {width = 640, title, description} =
   const size = Math.max(80, Math.min(width - left - gap - barWidth - 10, 620));
   const step = size / Math.max(1, n);
   const height = top + size + bottom;
-  const svg = d3.create("svg")
-    .attr("viewBox", [0, 0, width, height])
-    .attr("width", width)
-    .attr("height", height)
-    .attr("role", "img")
-    .attr("aria-label", title ?? "Matrice des échanges")
+  const svg = svgFrame({width, height, label: title ?? "Matrice des échanges", description})
     .attr("font-family", "var(--sans-serif)")
-    .attr("font-size", 11)
-    .style("max-width", "100%")
-    .style("height", "auto");
-  if (description) svg.append("desc").text(description);
+    .attr("font-size", 11);
   svg.append(hatchPattern());
   const g = svg.append("g").attr("transform", `translate(${left},${top})`);
   g.append("rect").attr("width", size).attr("height", size).attr("fill", "#fafafa").attr("stroke", "#ccc");

@@ -12,6 +12,7 @@ import { questionnaireGuide, templateGuide } from "./guides.ts";
 import { kitTemplates } from "./templates.ts";
 import { type KitVocabularies, referenceMissions, referenceThemes } from "./vocabulary.ts";
 import { buildTemplateWorkbook } from "./workbook.ts";
+import { writeBytesIfChanged } from "../site/write_if_changed.ts";
 import { buildXlsForm, checkXlsForm, type XlsForm } from "./xlsform.ts";
 
 /** Options of {@link writeKit}. */
@@ -108,11 +109,7 @@ export async function writeSiteTemplates(
   for (const template of templates) {
     const name = `${template.id}.xlsx`;
     const bytes = await buildTemplateWorkbook(template, { structureId: null, structureName: null });
-    const path = join(dir, name);
-    const before = await Deno.readFile(path).catch(() => null);
-    if (!before || before.length !== bytes.length || before.some((b, i) => b !== bytes[i])) {
-      await Deno.writeFile(path, bytes);
-    }
+    await writeBytesIfChanged(join(dir, name), bytes);
     names.push(name);
   }
   return names;

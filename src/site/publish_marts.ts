@@ -39,6 +39,7 @@ import { queryRows } from "../warehouse/connect.ts";
 import { BASELINE_YEARS } from "../indicators/build_marts.ts";
 import { protectGroup, type PublishedRow, publishYear } from "./publish_cooperation.ts";
 import { publishPublicYears, toPublicMartRow } from "./publish_publics.ts";
+import { writeBytesIfChanged } from "./write_if_changed.ts";
 
 type Row = Record<string, unknown>;
 
@@ -562,13 +563,6 @@ export async function publishMart(
   return { rows, columns };
 }
 
-async function writeIfChanged(path: string, bytes: Uint8Array): Promise<boolean> {
-  const old = await Deno.readFile(path).catch(() => null);
-  if (old && old.length === bytes.length && old.every((b, i) => b === bytes[i])) return false;
-  await Deno.writeFile(path, bytes);
-  return true;
-}
-
 /** The generated module that lists the Arrow files for Framework (FileAttachment needs literals). */
 export function martsModule(tables: readonly string[]): string {
   return [
@@ -599,7 +593,7 @@ export async function publishMarts(
   for (const spec of specs) {
     const { rows, columns } = await publishMart(conn, spec, threshold);
     const bytes = toArrowStream(rows, columns);
-    await writeIfChanged(join(dir, "marts", `${spec.table}.arrow`), bytes);
+    await writeBytesIfChanged(join(dir, "marts", `${spec.table}.arrow`), bytes);
     tables.push({
       table: spec.table,
       title: spec.title,
@@ -618,7 +612,7 @@ export async function publishMarts(
   }
   const catalogue: MartCatalogue = { threshold, rule: disclosureRule(threshold), tables };
   const encode = (text: string) => new TextEncoder().encode(text);
-  await writeIfChanged(join(dir, "marts.json"), encode(JSON.stringify(catalogue, null, 1)));
-  await writeIfChanged(join(dir, "marts.js"), encode(martsModule(specs.map((s) => s.table))));
+  await writeBytesIfChanged(join(dir, "marts.json"), encode(JSON.stringify(catalogue, null, 1)));
+  await writeBytesIfChanged(join(dir, "marts.js"), encode(martsModule(specs.map((s) => s.table))));
   return catalogue;
 }

@@ -68,14 +68,19 @@ function protect(cells: Cell[], key: (c: Cell) => string, groups: {
   }
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return groups;
-}
-
 const setsOf = (cells: Cell[], key: (c: Cell) => string, member: (c: Cell) => string) =>
-  [...groupBy(cells, key).values()].map((g) => new Set(g.map(member)));
+  [...Map.groupBy(cells, key).values()].map((g) => new Set(g.map(member)));
+
+/** The cells of one group, hidden where the people count is small (visits and hours with it). */
+const primaryCells = (rows: readonly PublicMartRow[], threshold: number): Cell[] =>
+  rows.map((row) => {
+    const small = isSmall(row.participants, threshold);
+    return { row, participants: small, visits: small };
+  });
+
+/** The group's published rows: every cell but the complements (« Âge inconnu », « hors QPV »). */
+const publishedRows = (group: Cell[], threshold: number): PublishedRow[] =>
+  group.filter((c) => c.row.public !== COMPLEMENTS[c.row.dimension]).map((c) => published(c, threshold));
 
 const roundShare = (share: number | null) => share === null ? null : Math.round(share * 1e4) / 1e4;
 
@@ -127,11 +132,8 @@ export function publishPublicYears(
   { threshold = DEFAULT_THRESHOLD, members = [] as readonly string[] } = {},
 ): PublishedRow[] {
   const out: PublishedRow[] = [];
-  for (const cells of groupBy(rows, (r) => `${r.year}|${r.dimension}`).values()) {
-    const group: Cell[] = cells.map((row) => {
-      const small = isSmall(row.participants, threshold);
-      return { row, participants: small, visits: small };
-    });
+  for (const cells of Map.groupBy(rows, (r) => `${r.year}|${r.dimension}`).values()) {
+    const group = primaryCells(cells, threshold);
     const key = (c: Cell) => `${c.row.scope}|${c.row.public}`;
     const byScope = setsOf(group, (c) => c.row.scope, key);
     const memberCells = group.filter((c) => members.includes(c.row.scope));
@@ -139,11 +141,7 @@ export function publishPublicYears(
       participants: byScope,
       visits: [...byScope, ...setsOf(memberCells, (c) => c.row.public, key)],
     });
-    out.push(
-      ...group.filter((c) => c.row.public !== COMPLEMENTS[c.row.dimension]).map((c) =>
-        published(c, threshold)
-      ),
-    );
+    out.push(...publishedRows(group, threshold));
   }
   return out.sort((a, b) =>
     String(a.scope).localeCompare(String(b.scope)) || Number(a.year) - Number(b.year)
@@ -160,22 +158,15 @@ export function publishPublicMonths(
   threshold = DEFAULT_THRESHOLD,
 ): PublishedRow[] {
   const out: PublishedRow[] = [];
-  for (const cells of groupBy(rows, (r) => `${r.scope}|${r.year}|${r.dimension}`).values()) {
-    const group: Cell[] = cells.map((row) => {
-      const small = isSmall(row.participants, threshold);
-      return { row, participants: small, visits: small };
-    });
+  for (const cells of Map.groupBy(rows, (r) => `${r.scope}|${r.year}|${r.dimension}`).values()) {
+    const group = primaryCells(cells, threshold);
     const key = (c: Cell) => `${c.row.month}|${c.row.public}`;
     const byMonth = setsOf(group, (c) => String(c.row.month), key);
     protect(group, key, {
       participants: byMonth,
       visits: [...byMonth, ...setsOf(group, (c) => c.row.public, key)],
     });
-    out.push(
-      ...group.filter((c) => c.row.public !== COMPLEMENTS[c.row.dimension]).map((c) =>
-        published(c, threshold)
-      ),
-    );
+    out.push(...publishedRows(group, threshold));
   }
   return out;
 }
