@@ -22,6 +22,7 @@ import { timebankExchangesLoader } from "./timebank_exchanges.ts";
 import { senacsLoader } from "./senacs.ts";
 import { iso26000Loader } from "./iso26000.ts";
 import { financesLedgerLoader } from "./finances_ledger.ts";
+import { financesFecAmountSenseLoader, financesFecLoader } from "./finances_fec.ts";
 import { financesBudgetLoader } from "./finances_budget.ts";
 import { financesFundersLoader } from "./finances_funders.ts";
 import { surveyFormChoicesLoader, surveyFormItemsLoader, surveyFormSettingsLoader } from "./survey_form.ts";
@@ -46,6 +47,8 @@ export const LOADERS: LoaderSpec<any>[] = [
   timebankMembersLoader,
   timebankExchangesLoader,
   financesLedgerLoader,
+  financesFecLoader,
+  financesFecAmountSenseLoader,
   financesBudgetLoader,
   financesFundersLoader,
   senacsLoader,
