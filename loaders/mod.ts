@@ -25,6 +25,7 @@ import { financesLedgerLoader } from "./finances_ledger.ts";
 import { financesFecAmountSenseLoader, financesFecLoader } from "./finances_fec.ts";
 import { financesBudgetLoader } from "./finances_budget.ts";
 import { financesFundersLoader } from "./finances_funders.ts";
+import { financesScdlLoader } from "./finances_scdl.ts";
 import { surveyFormChoicesLoader, surveyFormItemsLoader, surveyFormSettingsLoader } from "./survey_form.ts";
 import { surveyAnswerLoaders } from "./survey_answers.ts";
 
@@ -51,6 +52,7 @@ export const LOADERS: LoaderSpec<any>[] = [
   financesFecAmountSenseLoader,
   financesBudgetLoader,
   financesFundersLoader,
+  financesScdlLoader,
   senacsLoader,
   iso26000Loader,
   // Last: their signatures (`type`/`name`, `list_name`, `form_id`, `_uuid`, « Horodateur »…) are
