@@ -16,6 +16,7 @@ import { headcountsLoader } from "./headcounts.ts";
 import { activitiesLoader } from "./activities.ts";
 import { staffLoader } from "./staff.ts";
 import { partnershipsLoader } from "./partnerships.ts";
+import { clusterTiesLoader } from "./cluster_ties.ts";
 import { testimoniesLoader } from "./testimonies.ts";
 import { timebankMembersLoader } from "./timebank_members.ts";
 import { timebankExchangesLoader } from "./timebank_exchanges.ts";
@@ -44,6 +45,7 @@ export const LOADERS: LoaderSpec<any>[] = [
   activitiesLoader,
   staffLoader,
   partnershipsLoader,
+  clusterTiesLoader,
   testimoniesLoader,
   timebankMembersLoader,
   timebankExchangesLoader,
