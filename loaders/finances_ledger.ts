@@ -87,7 +87,8 @@ type Entry = z.infer<typeof schema>;
 /** Occurrences of each line already seen, per sheet being loaded (see the module comment). */
 const seen = new WeakMap<LoadContext, Map<string, number>>();
 
-function occurrence(ctx: LoadContext, line: string): number {
+/** How many times `line` has been seen in the sheet being loaded, this one included. */
+export function occurrence(ctx: LoadContext, line: string): number {
   let counts = seen.get(ctx);
   if (!counts) seen.set(ctx, counts = new Map());
   const n = (counts.get(line) ?? 0) + 1;

@@ -16,14 +16,17 @@ import { headcountsLoader } from "./headcounts.ts";
 import { activitiesLoader } from "./activities.ts";
 import { staffLoader } from "./staff.ts";
 import { partnershipsLoader } from "./partnerships.ts";
+import { clusterTiesLoader } from "./cluster_ties.ts";
 import { testimoniesLoader } from "./testimonies.ts";
 import { timebankMembersLoader } from "./timebank_members.ts";
 import { timebankExchangesLoader } from "./timebank_exchanges.ts";
 import { senacsLoader } from "./senacs.ts";
 import { iso26000Loader } from "./iso26000.ts";
 import { financesLedgerLoader } from "./finances_ledger.ts";
+import { financesFecAmountSenseLoader, financesFecLoader } from "./finances_fec.ts";
 import { financesBudgetLoader } from "./finances_budget.ts";
 import { financesFundersLoader } from "./finances_funders.ts";
+import { financesScdlLoader } from "./finances_scdl.ts";
 import { surveyFormChoicesLoader, surveyFormItemsLoader, surveyFormSettingsLoader } from "./survey_form.ts";
 import { surveyAnswerLoaders } from "./survey_answers.ts";
 
@@ -42,12 +45,16 @@ export const LOADERS: LoaderSpec<any>[] = [
   activitiesLoader,
   staffLoader,
   partnershipsLoader,
+  clusterTiesLoader,
   testimoniesLoader,
   timebankMembersLoader,
   timebankExchangesLoader,
   financesLedgerLoader,
+  financesFecLoader,
+  financesFecAmountSenseLoader,
   financesBudgetLoader,
   financesFundersLoader,
+  financesScdlLoader,
   senacsLoader,
   iso26000Loader,
   // Last: their signatures (`type`/`name`, `list_name`, `form_id`, `_uuid`, « Horodateur »…) are

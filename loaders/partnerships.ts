@@ -133,7 +133,8 @@ export function partnerType(label: string): string | null {
 }
 
 /** Civilities that show a private person rather than an organisation. */
-const PRIVATE_PERSON = /^(?:m|mr|mm|mme|mmes|mlle|madame|monsieur|mademoiselle)(?:\.|\s)\s*\S/i;
+/** A civility at the start of a name: a private person, not an organisation. */
+export const PRIVATE_PERSON = /^(?:m|mr|mm|mme|mmes|mlle|madame|monsieur|mademoiselle)(?:\.|\s)\s*\S/i;
 
 const SINCE_YEAR = /^(?:depuis\s+)?(?:(?:en|l'an|l’an)\s+)?(\d{4})$/i;
 

@@ -22,6 +22,13 @@ const schema = z.object({
   cluster: z.boolean().nullable(),
   federation: z.boolean().nullable(),
   approval: z.string().nullable(),
+  siret: z.string().nullable().transform((v, ctx) => {
+    if (v === null) return null;
+    const digits = v.replace(/[\s\u00a0\u202f.]/g, "");
+    if (/^\d{14}$/.test(digits)) return digits;
+    ctx.addIssue({ code: "custom", message: "SIRET invalide : 14 chiffres attendus (espaces permis)" });
+    return z.NEVER;
+  }),
 });
 
 export const structuresLoader: LoaderSpec<z.infer<typeof schema>> = {
@@ -41,6 +48,8 @@ export const structuresLoader: LoaderSpec<z.infer<typeof schema>> = {
     cluster: { type: "flag", aliases: ["Cluster"], optional: true },
     federation: { type: "flag", aliases: ["Fédération", "Adhérent fédération"], optional: true },
     approval: { type: "date", aliases: ["Date d'agrément", "Agrément"], optional: true },
+    // Matches the subsidies published by funders (SCDL) to the structure.
+    siret: { type: "text", aliases: ["SIRET", "N° SIRET", "Numéro SIRET"], optional: true },
   },
   schema,
   toRows(r) {
@@ -57,6 +66,7 @@ export const structuresLoader: LoaderSpec<z.infer<typeof schema>> = {
         in_cluster: r.cluster,
         in_federation: r.federation,
         approval_date: r.approval,
+        siret: r.siret,
       },
     }];
   },

@@ -10,6 +10,9 @@ CREATE TABLE IF NOT EXISTS stg_structures (
   in_cluster BOOLEAN,
   in_federation BOOLEAN,
   approval_date DATE,
+  siret VARCHAR,                -- 14 digits, optional: matches funders' open data (SCDL subsidies)
   load_id INTEGER NOT NULL,
   source_line INTEGER NOT NULL
 );
+-- Warehouses created before the SIRET column was added.
+ALTER TABLE stg_structures ADD COLUMN IF NOT EXISTS siret VARCHAR;

@@ -15,6 +15,7 @@ import { type LoadReport, rejectedReport } from "./load_report.ts";
 import { loadQpvLookup } from "./qpv_reference.ts";
 import { READABLE_EXTENSIONS, readTables } from "./read_tables.ts";
 import { detectLoader } from "./detect_loader.ts";
+import { registryLookup } from "./registry_lookup.ts";
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -166,7 +167,8 @@ export async function ingestPaths(
           structureId,
           kind: options.kind,
           loaders: LOADERS,
-          context: { pseudonym: memoPseudonym, qpvOf },
+          // The registry as it stands now: it may have been loaded earlier in this run.
+          context: { pseudonym: memoPseudonym, qpvOf, structureOf: await registryLookup(conn) },
           now,
           onProgress: options.progressRows,
           sqlPath: options.sqlPath,

@@ -14,6 +14,7 @@ import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { inTransaction, queryRows } from "../warehouse/connect.ts";
 import { detectLoader } from "./detect_loader.ts";
+import { applyCrossCheck } from "./cross_check.ts";
 import type { LoadContext, LoaderSpec, TableRow } from "./loader_spec.ts";
 import { emptyReport, type LoadReport, rejectedReport } from "./load_report.ts";
 import { decodeDelimited, isWorkbook, type RawTable, readTables } from "./read_tables.ts";
@@ -74,8 +75,11 @@ function collectRows(
   const headers = Object.fromEntries(
     Object.entries(validated.header.columns).map(([field, index]) => [field, headerText(index)]),
   );
+  let skipped = 0;
   for (const { line, record, unknownCells } of validated.records) {
-    for (const { table: name, row } of spec.toRows(record, context, { unknownCells, headers })) {
+    const produced = spec.toRows(record, context, { unknownCells, headers });
+    if (!produced.some((r) => r.table === primary)) skipped++;
+    for (const { table: name, row } of produced) {
       const key = spec.tables[name].map((k) => row[k]).join("\u0001");
       let rows = byTable.get(name);
       if (!rows) byTable.set(name, rows = new Map());
@@ -97,6 +101,15 @@ function collectRows(
       row.source_line = line; // rows are fresh objects from toRows: no copy needed
       rows.set(key, row);
     }
+  }
+  if (skipped > 0 && spec.skippedRecords) {
+    report.issues.push({
+      line: null,
+      column: null,
+      value: null,
+      severity: "avertissement",
+      message: spec.skippedRecords(skipped),
+    });
   }
   return byTable;
 }
@@ -366,6 +379,7 @@ async function loadTable(
     options.onProgress && ((done, total) => options.onProgress!(fileName, table.sheet, done, total)),
   );
   const headerCells = table.rows[header.index].cells;
+  applyCrossCheck(spec, validated, (column) => String(headerCells[column] ?? "").trim());
   await checkStructures(conn, spec, validated, (column) => String(headerCells[column] ?? "").trim());
   report.rowsRead = validated.rowsRead;
   report.rowsRejected = validated.rowsRejected;
@@ -377,8 +391,10 @@ async function loadTable(
     report,
     (column) => String(headerCells[column] ?? "").trim(),
   );
-  if (!anythingToWrite(report, validated.records.length)) return report;
-  options.onWrite?.(fileName, table.sheet, byTable.get(Object.keys(spec.tables)[0])?.size ?? 0);
+  const primaryRows = byTable.get(Object.keys(spec.tables)[0])?.size ?? 0;
+  // A loader that may skip valid records (see skippedRecords) has nothing to write without rows.
+  if (!anythingToWrite(report, spec.skippedRecords ? primaryRows : validated.records.length)) return report;
+  options.onWrite?.(fileName, table.sheet, primaryRows);
   await writeLoad(
     conn,
     spec,

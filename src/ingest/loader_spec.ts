@@ -38,6 +38,11 @@ export interface LoadContext {
   pseudonym(parts: readonly string[]): string;
   /** QPV of a neighbourhood name, or null when it is not a QPV. */
   qpvOf(neighbourhood: string): string | null;
+  /**
+   * The registry's structure with this SIRET (14 digits) or, failing that, this name (compared
+   * without case, accents or punctuation); null when none. Absent outside an ingest run.
+   */
+  structureOf?(siret: string | null, name: string | null): string | null;
 }
 
 /** A parsed record: field name → typed value (null when empty). */
@@ -89,6 +94,18 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
    * being only reported: wide questionnaires keep them for a mapping added later.
    */
   keepUnknownColumns?: boolean;
+  /**
+   * Rules across the lines of one table (a tie given twice, once in each direction): the lines
+   * returned are refused with their message, located at the field's column.
+   */
+  crossCheck?(
+    records: readonly { line: number; record: T }[],
+  ): { line: number; field: string; message: string }[];
+  /**
+   * One warning for the valid records that gave no row (a funder's open data lists every
+   * beneficiary, only the registry's structures are kept): the French text for `count` records.
+   */
+  skippedRecords?(count: number): string;
   /** Advice appended to the « colonne inconnue » warning (how to map the column). */
   unknownColumnAdvice?: string;
   /**

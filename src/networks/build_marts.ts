@@ -182,7 +182,7 @@ export async function clusterLastYear(conn: DuckDBConnection, latestStart: numbe
   const [loaded] = await queryRows(
     conn,
     `SELECT max(year(l.loaded_at)) AS y FROM loads l
-     WHERE l.load_id IN (SELECT DISTINCT load_id FROM stg_partnerships)`,
+     WHERE l.load_id IN (SELECT load_id FROM stg_partnerships UNION SELECT load_id FROM stg_cluster_ties)`,
   );
   return loaded?.y === null || loaded?.y === undefined
     ? latestStart
@@ -192,8 +192,13 @@ export async function clusterLastYear(conn: DuckDBConnection, latestStart: numbe
 async function buildClusterMarts(conn: DuckDBConnection, options: NetworkMartOptions): Promise<void> {
   const lines = (await queryRows(
     conn,
+    // The structures' declared partnerships, then the ties of the cluster's actor map.
     `SELECT actor, partner, partner_type, subject, CAST(since AS VARCHAR) AS since
-     FROM stg_partnerships ORDER BY structure_id, partnership_ref`,
+     FROM (SELECT 1 AS src, structure_id AS k, partnership_ref AS ref, actor, partner, partner_type, subject, since
+           FROM stg_partnerships
+           UNION ALL
+           SELECT 2, map_scope, tie_ref, actor_a, actor_b, NULL, tie_type, since FROM stg_cluster_ties)
+     ORDER BY src, k, ref`,
   )).map((r) => ({
     actor: String(r.actor),
     partner: String(r.partner),

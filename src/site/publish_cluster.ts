@@ -54,7 +54,8 @@ export async function publishCluster(
      FROM stg_structures WHERE in_cluster ORDER BY in_cooperation DESC, name`,
   );
   const [sources] = await safe(
-    `SELECT count(DISTINCT structure_id) AS structures, strftime(max(l.loaded_at), '%Y-%m') AS loaded_on
+    `SELECT count(DISTINCT structure_id) AS structures, strftime(max(l.loaded_at), '%Y-%m') AS loaded_on,
+       (SELECT count(*) FROM stg_cluster_ties)::INTEGER AS map_ties
      FROM loads l WHERE l.kind = 'partnerships' AND l.superseded_by IS NULL`,
   );
   return {
