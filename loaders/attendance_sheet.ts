@@ -59,25 +59,13 @@ async function checkMemberNumbers(
 const schema = z.object({
   date: z.string(),
   member_id: z.string().nullable(),
-  last_name: z.string().nullable(),
-  first_name: z.string().nullable(),
+  last_name: z.string().min(1),
+  first_name: z.string().min(1),
   birth_year: z.number().int().min(1900, { error: "année de naissance invalide" })
     .max(2030, { error: "année de naissance invalide" }).nullable(),
   neighbourhood: z.string().nullable(),
   activity: z.string().nullable(),
   hours: z.number().nullable(),
-}).superRefine((r, ctx) => {
-  // With a member number the member list identifies the person; without, the name does.
-  if (r.member_id !== null) return;
-  for (const field of ["last_name", "first_name"] as const) {
-    if (r[field] === null) {
-      ctx.addIssue({
-        code: "custom",
-        message: "valeur obligatoire manquante (ou indiquez le N° adhérent)",
-        path: [field],
-      });
-    }
-  }
 });
 
 export const attendanceSheetLoader: LoaderSpec<z.infer<typeof schema>> = {
@@ -109,9 +97,9 @@ export const attendanceSheetLoader: LoaderSpec<z.infer<typeof schema>> = {
       optional: true,
       personal: true,
     },
-    // The cells may be empty on a line with a member number.
-    last_name: { type: "text", aliases: ["Nom"], required: true, optional: true, personal: true },
-    first_name: { type: "text", aliases: ["Prénom"], required: true, optional: true, personal: true },
+    // Still required with a member number: the sheet is read by people, who sign by name.
+    last_name: { type: "text", aliases: ["Nom"], required: true, personal: true },
+    first_name: { type: "text", aliases: ["Prénom"], required: true, personal: true },
     birth_year: {
       type: "number",
       aliases: ["Année de naissance", "Année naissance"],
@@ -129,7 +117,7 @@ export const attendanceSheetLoader: LoaderSpec<z.infer<typeof schema>> = {
     const birth = r.birth_year === null ? "" : String(r.birth_year);
     const personRef = r.member_id !== null
       ? memberPersonRef(ctx, r.member_id)
-      : ctx.pseudonym(["emargement", ctx.structureId!, r.last_name!, r.first_name!, birth]);
+      : ctx.pseudonym(["emargement", ctx.structureId!, r.last_name, r.first_name, birth]);
     const visit: TableRow = {
       table: "stg_attendance",
       row: {

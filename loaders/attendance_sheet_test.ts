@@ -144,7 +144,7 @@ Deno.test("a sign-in sheet's N° adhérent links attendance to the member list; 
       [6, "N° adhérent", null, "erreur", UNKNOWN_MEMBER],
       [7, "N° adhérent", null, "erreur", UNKNOWN_MEMBER],
     ]);
-    // Lines 3, 4 and 5 (a member's second visit, without name) belong to listed members.
+    // Lines 3, 4 and 5 (a member's second visit) belong to listed members.
     const linked = await query(
       `SELECT a.source_line, m.membership_type FROM stg_attendance a
        LEFT JOIN stg_memberships m USING (structure_id, person_ref) ORDER BY a.source_line`,
@@ -177,15 +177,4 @@ Deno.test("a sign-in sheet with N° adhérent before any member list: loaded, on
       ],
     ]);
   });
-});
-
-Deno.test("a line without N° adhérent still needs the name", async () => {
-  const { issues, rowsRejected } = await load([
-    "Date;N° adhérent;Nom;Prénom;Durée",
-    "04/03/2024;;;Julie;2",
-  ]);
-  assert.equal(rowsRejected, 1);
-  assert.deepEqual(issues.map((i) => [i.line, i.column, i.message]), [
-    [2, "Nom", "valeur obligatoire manquante (ou indiquez le N° adhérent)"],
-  ]);
 });
