@@ -5,6 +5,7 @@ import type { LoadContext } from "../src/ingest/loader_spec.ts";
 import { loadQpvLookup } from "../src/ingest/qpv_reference.ts";
 import { pseudonym } from "../src/privacy/pseudonymise.ts";
 import { attendanceSheetLoader } from "./attendance_sheet.ts";
+import { withInbox } from "../tests/support/with_inbox.ts";
 
 const KEY = new Uint8Array(32).fill(7);
 
@@ -122,4 +123,58 @@ Deno.test("the QPV flag comes from the Quartier column and data/reference/qpv_qu
   assert.deepEqual(people.map((p) => p.lives_in_qpv), [true, true, true, true, false, false, null]);
   assert.deepEqual(people.map((p) => p.birth_year), [1980, 1980, 1980, 1980, 1980, 1980, 1980]);
   for (const p of people) assert.equal(p.person_key, p.person_ref);
+});
+
+const NUMBERED = new URL("../tests/fixtures/attendance/emargement_numeros_adherents.csv", import.meta.url);
+const MEMBER_LIST = new URL("../tests/fixtures/attendance/liste_adherents_2024-2025.csv", import.meta.url);
+const UNKNOWN_MEMBER =
+  "N° adhérent inconnu dans la liste des adhérents de Centre social Démo : ce numéro ne " +
+  "figure dans aucune liste d'adhésions chargée ; corrigez-le (faute de frappe ?) ou videz la case et gardez nom et prénom";
+
+Deno.test("a sign-in sheet's N° adhérent links attendance to the member list; unknown numbers (12697, 999) refused on their line", async () => {
+  await withInbox("emargement_adherents_", async ({ ingest, query }) => {
+    const [list] = await ingest("adherents.csv", await Deno.readFile(MEMBER_LIST));
+    assert.deepEqual([list.format, list.rowsLoaded], ["liste-adhesions", 3]);
+    const [r] = await ingest("emargement.csv", await Deno.readFile(NUMBERED));
+    assert.deepEqual([r.kind, r.format, r.status], ["attendance", "feuille-emargement", "partial"]);
+    assert.deepEqual([r.rowsRead, r.rowsLoaded, r.rowsRejected], [6, 4, 2]);
+    // The column is read, not « ignorée ».
+    assert.deepEqual(r.issues.filter((i) => i.message.startsWith("colonne inconnue")), []);
+    assert.deepEqual(r.issues.map((i) => [i.line, i.column, i.value, i.severity, i.message]), [
+      [6, "N° adhérent", null, "erreur", UNKNOWN_MEMBER],
+      [7, "N° adhérent", null, "erreur", UNKNOWN_MEMBER],
+    ]);
+    // Lines 3, 4 and 5 (a member's second visit) belong to listed members.
+    const linked = await query(
+      `SELECT a.source_line, m.membership_type FROM stg_attendance a
+       LEFT JOIN stg_memberships m USING (structure_id, person_ref) ORDER BY a.source_line`,
+    );
+    assert.deepEqual(linked.map((x) => [x.source_line, x.membership_type]), [
+      [3, "familiale"],
+      [4, "individuelle"],
+      [5, "familiale"],
+      [8, null],
+    ]);
+    // Only the unnumbered line writes a person: a member's richer row is never overwritten.
+    const [{ n }] = await query("SELECT count(*) AS n FROM stg_people");
+    assert.equal(Number(n), 1);
+    const stored = JSON.stringify(await query("SELECT * FROM load_issues"));
+    for (const number of ["1267", "12697", "999"]) assert.ok(!stored.includes(number), number);
+  });
+});
+
+Deno.test("a sign-in sheet with N° adhérent before any member list: loaded, one warning for the file", async () => {
+  await withInbox("emargement_sans_liste_", async ({ ingest }) => {
+    const [r] = await ingest("emargement.csv", await Deno.readFile(NUMBERED));
+    assert.deepEqual([r.status, r.rowsRead, r.rowsLoaded, r.rowsRejected], ["loaded", 6, 6, 0]);
+    assert.deepEqual(r.issues.map((i) => [i.line, i.column, i.severity, i.message]), [
+      [
+        null,
+        "N° adhérent",
+        "avertissement",
+        "aucune liste des adhérents de Centre social Démo n'est chargée : les N° adhérent de cette feuille ne " +
+        "sont pas vérifiés ; chargez d'abord la liste des adhésions de la structure pour qu'ils le soient",
+      ],
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { peopleLabelledLoader } from "./people_labelled.ts";
 import { householdsNoethysLoader } from "./households.ts";
 import { registrationsNoethysLoader } from "./registrations.ts";
 import { membershipsLoader } from "./registrations_memberships.ts";
+import { membershipsSoftwareLoader } from "./memberships_association_software.ts";
 import { attendanceNoethysLoader } from "./attendance_noethys.ts";
 import { attendanceSheetLoader } from "./attendance_sheet.ts";
 import { volunteeringLoader } from "./volunteering.ts";
@@ -38,6 +39,7 @@ export const LOADERS: LoaderSpec<any>[] = [
   householdsNoethysLoader,
   registrationsNoethysLoader,
   membershipsLoader,
+  membershipsSoftwareLoader,
   attendanceNoethysLoader,
   attendanceSheetLoader,
   volunteeringLoader,

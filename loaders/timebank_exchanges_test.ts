@@ -116,6 +116,37 @@ Deno.test("exchanges link to the members list by number or by name", async () =>
   }
 });
 
+Deno.test("exchanges in the Accorderie's words (Offreur, Demandeur, HH:MM) are recognised; negative, zero and self-exchanges refused on their line", async () => {
+  const { reports, rows, issues } = await ingest(["echanges_offreur_demandeur.csv"]);
+  const [r] = reports.filter((x) => x.file === "accorderie/echanges_offreur_demandeur.csv");
+  assert.deepEqual([r.kind, r.format, r.status], ["timebank_exchanges", "echanges-accorderie", "partial"]);
+  assert.deepEqual([r.rowsRead, r.rowsLoaded, r.rowsRejected], [8, 5, 3]);
+  assert.deepEqual(r.issues.map((i) => [i.line, i.column, i.value, i.severity, i.message]), [
+    [5, "Durée", "-01:00", "erreur", "« -01:00 » : une durée ne peut pas être négative"],
+    [6, "Durée", "00:00", "erreur", "durée nulle : un échange compte au moins quelques minutes"],
+    [
+      7,
+      "Demandeur",
+      null,
+      "erreur",
+      "l'accordeur qui offre est aussi celui qui reçoit : un échange se fait entre deux accordeurs",
+    ],
+  ]);
+  assert.deepEqual(rows.map((x) => [x.source_line, x.exchange_date, x.category, x.hours]), [
+    [2, "2025-01-06", "administratif", 1.5],
+    [3, "2025-01-13", "bricolage", 2],
+    [4, "2025-01-20", "langues", 0.75],
+    [8, "2025-02-17", "transport", 1.5],
+    [9, "2025-02-24", "couture", 1.5],
+  ]);
+  // Offreur gives, Demandeur receives: line 2 and line 3 are the same two members, swapped.
+  assert.deepEqual([rows[0].giver_ref, rows[0].receiver_ref], [rows[1].receiver_ref, rows[1].giver_ref]);
+  const stored = JSON.stringify([rows, issues]).toLowerCase();
+  for (const name of ["dupont", "martine", "benali", "karim", "lucie"]) {
+    assert.ok(!stored.includes(name), name);
+  }
+});
+
 Deno.test("category spellings", () => {
   const categories: [string, string | null][] = [
     ["Bricolage", "bricolage"],

@@ -82,6 +82,9 @@ const schema = z.object({
     .max(2030, { error: "année de naissance invalide" }).nullable(),
   income_band: z.string().nullable(),
   neighbourhood: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
 }).refine((r) => r.member_number !== null || r.last_name !== null, {
   message: "accordeur sans nom ni numéro : impossible de l'identifier",
   path: ["last_name"],
@@ -146,6 +149,21 @@ export const timebankMembersLoader: LoaderSpec<z.infer<typeof schema>> = {
       aliases: ["Quartier", "Secteur", "Quartier de résidence"],
       optional: true,
     },
+    // Contact columns are recognised (an Accorderie list that has them stays a time-bank list
+    // beside association software's member lists) but never read into a row.
+    email: {
+      type: "text",
+      aliases: ["E-mail", "Email", "Courriel", "Adresse e-mail", "Adresse E-Mail", "Mail"],
+      optional: true,
+      personal: true,
+    },
+    phone: {
+      type: "text",
+      aliases: ["Téléphone", "Tél.", "Numéro de téléphone", "Portable"],
+      optional: true,
+      personal: true,
+    },
+    address: { type: "text", aliases: ["Adresse", "Adresse postale"], optional: true, personal: true },
   },
   schema,
   warnings(r) {

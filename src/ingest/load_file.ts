@@ -25,6 +25,7 @@ import { stageInChild } from "./stage_in_child.ts";
 import { type ValidatedTable, validateTable } from "./validate_table.ts";
 import { appendAsText, columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
 import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
+import { checkRecords } from "./check_records.ts";
 
 export type { LoadReport } from "./load_report.ts";
 
@@ -381,6 +382,13 @@ async function loadTable(
   const headerCells = table.rows[header.index].cells;
   applyCrossCheck(spec, validated, (column) => String(headerCells[column] ?? "").trim());
   await checkStructures(conn, spec, validated, (column) => String(headerCells[column] ?? "").trim());
+  await checkRecords(
+    conn,
+    spec,
+    validated,
+    { ...options.context, structureId: report.structureId },
+    (column) => String(headerCells[column] ?? "").trim(),
+  );
   report.rowsRead = validated.rowsRead;
   report.rowsRejected = validated.rowsRejected;
   report.issues.push(...validated.issues);

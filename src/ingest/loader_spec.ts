@@ -45,6 +45,22 @@ export interface LoadContext {
   structureOf?(siret: string | null, name: string | null): string | null;
 }
 
+/** What a loader's `check` receives: the load's context and read access to the warehouse. */
+export interface CheckContext extends LoadContext {
+  /** Runs a read query with parameters (`$1`…) on the warehouse being loaded. */
+  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+}
+
+/** One finding of a loader's `check`: a record refused or warned, or a remark on the file. */
+export interface RecordCheck {
+  /** The record's line, or null for the whole file. */
+  line: number | null;
+  /** The field whose column is named in the issue (null: no column). */
+  field: string | null;
+  severity: "erreur" | "avertissement";
+  message: string;
+}
+
 /** A parsed record: field name → typed value (null when empty). */
 export type ParsedRecord = Record<string, string | number | boolean | null>;
 
@@ -84,6 +100,14 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
    * reported as warnings with the line and the user's column header.
    */
   warnings?(record: T): { field: string; message: string }[];
+  /**
+   * Checks valid records against what the warehouse already holds (a member number against the
+   * structure's member list), after validation and before any row is written. An issue with a
+   * line refuses that line's record when it is an « erreur », only warns otherwise; an issue
+   * without a line is said once for the file. Messages never repeat a personal value. Only for
+   * loaders without a SQL twin (`sql`). Applied by src/ingest/check_records.ts.
+   */
+  check?(records: readonly { line: number; record: T }[], ctx: CheckContext): Promise<RecordCheck[]>;
   /**
    * Warehouse rows for one valid record. A row whose key is already in the table replaces it
    * (a re-sent export updates, never duplicates).

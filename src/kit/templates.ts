@@ -147,6 +147,8 @@ export function kitTemplates(vocabularies: Vocabularies, options: TemplateOption
         hours: 2,
       },
       notes: {
+        member_id: "numéro d'adhérent de la personne, si elle en a un : relie sa présence à la liste des " +
+          "adhérents de la structure (pseudonymisé au chargement, jamais publié)",
         last_name: "nom de famille de la personne présente (pseudonymisé au chargement, jamais publié)",
         first_name: "prénom de la personne (pseudonymisé au chargement)",
         birth_year:

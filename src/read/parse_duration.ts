@@ -6,7 +6,7 @@
 import { fail, ok, type Parsed, quote } from "./parsed.ts";
 import type { CellValue } from "./row.ts";
 
-const DECIMAL_HOURS = /^(-?\d+(?:[.,]\d+)?)(?:h|heures?)?$/;
+const DECIMAL_HOURS = /^(\d+(?:[.,]\d+)?)(?:h|heures?)?$/;
 const HOURS_MINUTES = /^(\d+)h(\d{1,2})(?:min|mn|m)?$/;
 const COLON = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const MINUTES = /^(\d+(?:[.,]\d+)?)(?:min|mn|minutes?|m)$/;
@@ -16,7 +16,8 @@ const DAY_MINUTES = 1440;
 /**
  * Parses a duration in hours: numbers are hours, "1,5", "2", "1h30", "1 h 30", "1H30",
  * "01:30", "1:30:00", "90 min", "90mn", "45 minutes". A Date dated 30 or 31/12/1899 is an
- * Excel time cell and gives its UTC time of day. Negative or above 24 h is an error.
+ * Excel time cell and gives its UTC time of day. Negative (« -1,5 », « -01:30 », « -1h30 ») or
+ * above 24 h is an error.
  *
  * @example
  * parseDuration("1h30") // { ok: true, value: 1.5 }
@@ -34,9 +35,13 @@ export function parseDuration(value: CellValue): Parsed<number> {
   if (typeof value !== "string") return fail(`${quote(value)} n'est pas une durée`);
 
   // Spaces carry no meaning here ("1 h 30", "90 min"), only get in the way of patterns.
-  const s = value.toLowerCase().replace(/[\s\u00a0\u202f]+/g, "");
+  const typed = value.toLowerCase().replace(/[\s\u00a0\u202f]+/g, "");
+  // A sign applies to every form (« -01:30 » is a negative duration, not an unknown one);
+  // spreadsheets may write it as the minus sign U+2212.
+  const sign = /^[-\u2212]/.test(typed) ? -1 : 1;
+  const s = sign < 0 ? typed.slice(1) : typed;
   let m = DECIMAL_HOURS.exec(s);
-  if (m) return inRange(Number(m[1].replace(",", ".")), value);
+  if (m) return inRange(sign * Number(m[1].replace(",", ".")), value);
   m = HOURS_MINUTES.exec(s) ?? COLON.exec(s);
   if (m) {
     const minutes = Number(m[2]);
@@ -44,10 +49,10 @@ export function parseDuration(value: CellValue): Parsed<number> {
     if (minutes >= 60 || seconds >= 60) {
       return fail(`${quote(value)} : les minutes et secondes doivent être inférieures à 60`);
     }
-    return inRange(Number(m[1]) + minutes / 60 + seconds / 3600, value);
+    return inRange(sign * (Number(m[1]) + minutes / 60 + seconds / 3600), value);
   }
   m = MINUTES.exec(s);
-  if (m) return inRange(Number(m[1].replace(",", ".")) / 60, value);
+  if (m) return inRange(sign * Number(m[1].replace(",", ".")) / 60, value);
   return fail(`${quote(value)} n'est pas une durée reconnue (exemples : 1,5 ou 1h30 ou 90 min)`);
 }
 

@@ -56,6 +56,13 @@ Deno.test("parseDuration: errors in French", () => {
     ok: false,
     reason: "« -1,5 » : une durée ne peut pas être négative",
   });
+  // The Accorderie's exports write negative cheques as « -01:30 »: negative, not unreadable.
+  for (const typed of ["-01:30", "-1h30", "\u22120:45", "- 90 min"]) {
+    assert.deepEqual(parseDuration(typed), {
+      ok: false,
+      reason: `« ${typed} » : une durée ne peut pas être négative`,
+    });
+  }
   assert.deepEqual(parseDuration("30"), {
     ok: false,
     reason: "« 30 » : une durée de plus de 24 h n'est pas acceptée",
