@@ -71,7 +71,8 @@ export const clusterTiesLoader: LoaderSpec<Tie> = {
     since: { type: "text", aliases: ["Depuis", "Depuis quand", "Année de début", "Début"], optional: true },
   },
   schema,
-  crossCheck(records) {
+  // deno-lint-ignore require-await
+  async check(records) {
     const seen = new Map<string, { line: number; forward: boolean }>();
     const refused = [];
     for (const { line, record } of records) {
@@ -83,6 +84,7 @@ export const clusterTiesLoader: LoaderSpec<Tie> = {
         refused.push({
           line,
           field: "actor_a",
+          severity: "erreur" as const,
           message:
             `lien déjà donné dans l'autre sens à la ligne ${first.line} : un lien n'a pas de sens, donnez-le une seule fois`,
         });

@@ -14,7 +14,6 @@ import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { inTransaction, queryRows } from "../warehouse/connect.ts";
 import { detectLoader } from "./detect_loader.ts";
-import { applyCrossCheck } from "./cross_check.ts";
 import type { LoadContext, LoaderSpec, TableRow } from "./loader_spec.ts";
 import { emptyReport, type LoadReport, rejectedReport } from "./load_report.ts";
 import { decodeDelimited, isWorkbook, type RawTable, readTables } from "./read_tables.ts";
@@ -380,7 +379,6 @@ async function loadTable(
     options.onProgress && ((done, total) => options.onProgress!(fileName, table.sheet, done, total)),
   );
   const headerCells = table.rows[header.index].cells;
-  applyCrossCheck(spec, validated, (column) => String(headerCells[column] ?? "").trim());
   await checkStructures(conn, spec, validated, (column) => String(headerCells[column] ?? "").trim());
   await checkRecords(
     conn,

@@ -119,13 +119,6 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
    */
   keepUnknownColumns?: boolean;
   /**
-   * Rules across the lines of one table (a tie given twice, once in each direction): the lines
-   * returned are refused with their message, located at the field's column.
-   */
-  crossCheck?(
-    records: readonly { line: number; record: T }[],
-  ): { line: number; field: string; message: string }[];
-  /**
    * One warning for the valid records that gave no row (a funder's open data lists every
    * beneficiary, only the registry's structures are kept): the French text for `count` records.
    */
