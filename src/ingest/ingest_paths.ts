@@ -165,6 +165,7 @@ export async function ingestPaths(
           fileName,
           structureId,
           kind: options.kind,
+          structureForced: options.structureId !== undefined,
           loaders: LOADERS,
           context: { pseudonym: memoPseudonym, qpvOf },
           now,
