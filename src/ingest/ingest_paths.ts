@@ -166,6 +166,7 @@ export async function ingestPaths(
           fileName,
           structureId,
           kind: options.kind,
+          structureForced: options.structureId !== undefined,
           loaders: LOADERS,
           // The registry as it stands now: it may have been loaded earlier in this run.
           context: { pseudonym: memoPseudonym, qpvOf, structureOf: await registryLookup(conn) },

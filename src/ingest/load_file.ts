@@ -25,6 +25,7 @@ import { type ValidatedTable, validateTable } from "./validate_table.ts";
 import { appendAsText, columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
 import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
 import { checkRecords } from "./check_records.ts";
+import { loadsToReplace, replaceEarlierLoads } from "./rekind.ts";
 
 export type { LoadReport } from "./load_report.ts";
 
@@ -35,6 +36,8 @@ export interface LoadOptions {
   structureId: string | null;
   /** Force the kind instead of detecting it. */
   kind?: string;
+  /** `structureId` was asked for (`--structure`), not taken from the folder: see rekind.ts. */
+  structureForced?: boolean;
   loaders: readonly LoaderSpec[];
   context: Omit<LoadContext, "structureId">;
   now: Date;
@@ -556,8 +559,13 @@ export async function loadFile(
 ): Promise<LoadReport[]> {
   const { fileName } = options;
   const hash = sha256(bytes);
+  // Bytes loaded under another kind or structure than now asked for are loaded again (rekind.ts).
+  const replacing = await loadsToReplace(conn, hash, {
+    kind: options.kind,
+    structureId: options.structureForced ? options.structureId : null,
+  });
   const earlier = await queryRows(conn, "SELECT file_name FROM loaded_files WHERE sha256 = $1", [hash]);
-  if (earlier.length > 0) {
+  if (earlier.length > 0 && replacing.length === 0) {
     const report = emptyReport(fileName, hash);
     report.status = "unchanged";
     report.structureId = options.structureId;
@@ -573,7 +581,8 @@ export async function loadFile(
   if (bytes.length === 0) return [rejectedReport(fileName, hash, "fichier vide", options.structureId)];
   // A workbook interrupted after some sheets is read again for the sheets still missing only.
   const loadedSheets = new Set(
-    (await queryRows(conn, "SELECT sheet FROM loads WHERE sha256 = $1", [hash])).map((r) => r.sheet),
+    (await queryRows(conn, "SELECT sheet, load_id FROM loads WHERE sha256 = $1", [hash]))
+      .filter((r) => !replacing.some((l) => l.loadId === Number(r.load_id))).map((r) => r.sheet),
   );
   let tables: RawTable[];
   const reports: LoadReport[] = [];
@@ -602,6 +611,7 @@ export async function loadFile(
   if (reports.length === 0 && loadedSheets.size === 0) {
     reports.push(rejectedReport(fileName, hash, "fichier sans aucune donnée", options.structureId));
   }
+  if (replacing.length > 0) await replaceEarlierLoads(conn, replacing, reports, options.now);
   // A rejected sheet may be sent again with --kind or --structure: the file is not complete.
   if (reports.every((r) => r.status !== "rejected")) {
     await conn.run("INSERT OR REPLACE INTO loaded_files VALUES ($1, $2, $3)", [

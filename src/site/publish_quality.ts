@@ -59,6 +59,20 @@ export async function sourceComparison(conn: DuckDBConnection): Promise<Record<s
   });
 }
 
+/**
+ * Loads withdrawn by `deno task unload` or replaced by a reload under another kind, newest first:
+ * file, kind, structure, dates, rows removed and reason; not who (a login is personal data).
+ */
+export async function withdrawnLoads(conn: DuckDBConnection): Promise<Record<string, unknown>[]> {
+  return await queryRows(
+    conn,
+    `SELECT file_name AS file, sheet, kind, format, structure_id,
+       strftime(loaded_at, '%Y-%m-%d') AS loaded_on, strftime(withdrawn_at, '%Y-%m-%d') AS withdrawn_on,
+       rows_removed, reason
+     FROM load_withdrawals ORDER BY withdrawn_at DESC, load_id DESC`,
+  );
+}
+
 /** Everything the page needs, as one JSON-ready object. */
 export async function publishQuality(conn: DuckDBConnection): Promise<Record<string, unknown>> {
   const structures = await queryRows(
@@ -153,6 +167,7 @@ export async function publishQuality(conn: DuckDBConnection): Promise<Record<str
   return {
     totals,
     structures,
+    withdrawn: await withdrawnLoads(conn),
     received,
     reasons: [...reasons.values()].sort((a, b) => b.n - a.n || a.reason.localeCompare(b.reason)),
     completeness,

@@ -41,3 +41,23 @@ CREATE TABLE IF NOT EXISTS load_issues (
   severity VARCHAR NOT NULL, -- 'erreur' (row rejected) or 'avertissement'
   message VARCHAR NOT NULL
 );
+
+-- Loads withdrawn by `deno task unload` or replaced by a reload under another kind or structure:
+-- their rows left every staging table and their record left `loads` (so nothing counts them any
+-- more); the archive keeps the original file. `withdrawn_by` is the operator's login: never published.
+CREATE TABLE IF NOT EXISTS load_withdrawals (
+  load_id INTEGER PRIMARY KEY,
+  kind VARCHAR NOT NULL,
+  format VARCHAR NOT NULL,
+  structure_id VARCHAR,
+  file_name VARCHAR NOT NULL,
+  sheet VARCHAR,
+  sha256 VARCHAR NOT NULL,
+  loaded_at TIMESTAMP NOT NULL,
+  rows_loaded INTEGER NOT NULL,
+  rows_removed INTEGER NOT NULL,  -- rows deleted from the staging tables
+  withdrawn_at TIMESTAMP NOT NULL,
+  withdrawn_by VARCHAR NOT NULL,  -- USER, or 'inconnu'
+  reason VARCHAR NOT NULL,
+  replaced_by INTEGER             -- the load that replaced it (reload under another kind), if any
+);
