@@ -41,3 +41,11 @@ CREATE TABLE IF NOT EXISTS load_issues (
   severity VARCHAR NOT NULL, -- 'erreur' (row rejected) or 'avertissement'
   message VARCHAR NOT NULL
 );
+
+-- The « correspondance » (data/correspondances/*.csv) a load was read through, with the mapping's
+-- SHA-256 at that time: which column meant which field is part of the load's traceability.
+CREATE TABLE IF NOT EXISTS load_layouts (
+  load_id INTEGER PRIMARY KEY,
+  layout_file VARCHAR NOT NULL,
+  layout_sha256 VARCHAR NOT NULL
+);
