@@ -16,7 +16,7 @@ import { loadQpvLookup } from "./qpv_reference.ts";
 import { READABLE_EXTENSIONS, readTables } from "./read_tables.ts";
 import { detectLoader } from "./detect_loader.ts";
 import { layoutsDir } from "../paths.ts";
-import { readLayouts, unusableLayoutReports } from "./read_layouts.ts";
+import { readLayouts, invalidLayoutReports } from "./read_layouts.ts";
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -119,7 +119,7 @@ export async function ingestPaths(
   const files: { file: string; root: string }[] = [];
   const reports: LoadReport[] = [];
   const layouts = await readLayouts(options.layoutsDir ?? layoutsDir(), LOADERS);
-  reports.push(...unusableLayoutReports(layouts));
+  reports.push(...invalidLayoutReports(layouts));
   for (const path of options.paths) {
     const root = (await Deno.stat(path)).isFile ? resolve(path, "..") : resolve(path);
     for (const file of await listFiles(path)) {

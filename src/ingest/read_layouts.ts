@@ -55,16 +55,18 @@ export async function readLayouts(dir: string, loaders: readonly LoaderSpec[]): 
 }
 
 /**
- * One refused report per layout naming no column: it fits no table, so without this report its
- * errors would never be seen.
+ * One refused report per invalid layout, naming the mapping file: its errors are seen on every
+ * run until it is fixed or removed, even when no file of its layout is in the inbox (the files
+ * it fits are refused too, with the same errors).
  */
-export function unusableLayoutReports(layouts: readonly Layout[]): LoadReport[] {
-  return layouts.filter((l) => l.columns.length === 0).map((l) => {
-    const [first, ...others] = l.errors.length > 0
-      ? l.errors
-      : [`correspondance ${l.file} : aucune colonne décrite`];
-    const report = rejectedReport(l.file, l.sha256, `${first} ; corrigez la correspondance`);
-    for (const message of others) {
+export function invalidLayoutReports(layouts: readonly Layout[]): LoadReport[] {
+  return layouts.filter((l) => l.errors.length > 0).map((l) => {
+    const report = rejectedReport(
+      l.file,
+      l.sha256,
+      `correspondance non valable : aucun fichier n'est chargé avec elle ; corrigez-la ou retirez-la du dossier`,
+    );
+    for (const message of l.errors) {
       report.issues.push({ line: null, column: null, value: null, severity: "erreur", message });
     }
     return report;
