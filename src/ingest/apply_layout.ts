@@ -70,7 +70,7 @@ export function findLayout(layouts: readonly Layout[], table: RawTable, kind?: s
 
 /** What applying a layout gives: tables to load, or why the table is refused. */
 export type AppliedLayout =
-  | { ok: true; table: RawTable; detection: RawTable; spec: LoaderSpec; structureId: string | null }
+  | { ok: true; table: RawTable; detection: RawTable; specs: LoaderSpec[]; structureId: string | null }
   | { ok: false; issues: LayoutIssue[] };
 
 /** Why a table is refused: a mapping error (no line: the message names the mapping's line), or a cell. */
@@ -110,7 +110,7 @@ export function applyLayout(
   folderStructure: string | null,
 ): AppliedLayout {
   const { layout, headerIndex, columns } = match;
-  const spec = layout.spec;
+  const spec = layout.specs[0];
   if (!spec || layout.errors.length > 0) return { ok: false, issues: layout.errors.map(mappingIssue) };
   const issues: LayoutIssue[] = [];
   for (const rule of layout.columns) {
@@ -198,7 +198,7 @@ export function applyLayout(
     const rule = columns.get(column);
     if (rule) return rule.field === STRUCTURE_COLUMN ? null : rule.target ?? cell;
     const text = cellText(cell).trim();
-    const field = text ? fieldOf(spec, text) : null;
+    const field = text ? layout.specs.map((s) => fieldOf(s, text)).find((f) => f !== null) : null;
     if (field && mappedFields.has(field)) {
       const by = [...columns.values()].find((r) => r.field === field)!;
       return `${text} (remplacée par « ${by.header} » selon la correspondance)`;
@@ -211,7 +211,7 @@ export function applyLayout(
     ok: true,
     table: { ...table, rows },
     detection: { ...table, rows: detectionRows },
-    spec,
+    specs: layout.specs,
     structureId,
   };
 }

@@ -84,10 +84,10 @@ Deno.test("applying: detection sees the loader's headers, validation the user's;
     ["Accompagnement scolaire", null],
   ]);
   assert.equal(result.structureId, "saint-nicolas");
-  assert.equal(result.spec.format, "suivi-benevolat");
+  assert.equal(result.specs[0].format, "suivi-benevolat");
   // The input table is not modified.
   assert.equal(sheet().rows[3].cells[3], "ENF");
-  const found = detectLoader([result.spec], result.detection);
+  const found = detectLoader(result.specs, result.detection);
   assert.deepEqual(found?.header.columns, { volunteer: 0, date: 1, hours: 2, mission: 3 });
 });
 
@@ -147,5 +147,28 @@ Deno.test("an unmapped column the loader would read as a mapped field is moved o
     result.detection.rows[2].cells[0],
     "Durée (remplacée par « Nb heures » selon la correspondance)",
   );
-  assert.equal(detectLoader([result.spec], result.detection)?.header.columns.hours, 3);
+  assert.equal(detectLoader(result.specs, result.detection)?.header.columns.hours, 3);
+});
+
+Deno.test("a survey's free « Centre fréquenté » answers become structure ids; the detection picks the format", () => {
+  const mapping = layout(
+    "type;colonne du fichier;champ;valeur du fichier;devient\nquestionnaires;Centre fréquenté;Structure;;\n;Centre fréquenté;;St Nicolas;saint-nicolas\n",
+  );
+  assert.deepEqual(mapping.errors, []);
+  assert.ok(mapping.specs.length > 1, "every survey format with a structure column is a candidate");
+  const table: RawTable = {
+    sheet: null,
+    encoding: "utf-8",
+    rows: [
+      { line: 1, cells: ["Horodateur", "Centre fréquenté", "Je me sens écouté(e)"] },
+      { line: 2, cells: ["17/01/2025 18:07:45", "St Nicolas", "4"] },
+      { line: 3, cells: ["18/01/2025 10:12:03", "Saint-Nicolas", "5"] },
+    ],
+  };
+  const result = applyLayout(findLayout([mapping], table)!, table, KNOWN, null);
+  assert.ok(result.ok);
+  assert.deepEqual(result.table.rows.slice(1).map((r) => r.cells[1]), ["saint-nicolas", "Saint-Nicolas"]);
+  const found = detectLoader(result.specs, result.detection);
+  assert.equal(found?.spec.format, "google-forms");
+  assert.equal(found?.spec.structureField, "structure");
 });

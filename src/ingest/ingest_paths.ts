@@ -16,7 +16,7 @@ import { loadQpvLookup } from "./qpv_reference.ts";
 import { READABLE_EXTENSIONS, readTables } from "./read_tables.ts";
 import { detectLoader } from "./detect_loader.ts";
 import { layoutsDir } from "../paths.ts";
-import { readLayouts, invalidLayoutReports } from "./read_layouts.ts";
+import { invalidLayoutReports, readLayouts } from "./read_layouts.ts";
 
 /** Options of an ingest run. */
 export interface IngestOptions {

@@ -91,8 +91,11 @@ export interface Layout {
   sha256: string;
   /** The kind of export, null when the `type` is missing or unknown. */
   kind: string | null;
-  /** The loader the renamed headers are written for, null when the layout is invalid. */
-  spec: LoaderSpec | null;
+  /**
+   * The loaders of the type that read the renamed headers as the same fields (several formats of
+   * one kind: the detection picks among them); empty when the layout is invalid.
+   */
+  specs: LoaderSpec[];
   columns: ColumnRule[];
   /** French messages naming the file, line and column; any error makes the layout unusable. */
   errors: string[];
@@ -138,21 +141,26 @@ export function fieldOf(spec: LoaderSpec, name: string): string | null {
  * that no earlier-declared field claims.
  */
 export function canonicalHeader(spec: LoaderSpec, field: string): string {
-  const { aliases } = headerAliases(spec);
+  const owner = headerOwners(spec);
+  return [...spec.fields[field].aliases, field].find((a) => owner.get(normaliseHeader(a)) === field) ?? field;
+}
+
+/** Normalised header → the field findHeader reads it as, for `spec` (first declaration wins). */
+function headerOwners(spec: LoaderSpec): Map<string, string> {
   const owner = new Map<string, string>();
-  for (const [name, names] of Object.entries(aliases)) {
+  for (const [name, names] of Object.entries(headerAliases(spec).aliases)) {
     for (const alias of [name, ...names]) {
       const key = normaliseHeader(alias);
       if (key && !owner.has(key)) owner.set(key, name);
     }
   }
-  return [...aliases[field], field].find((a) => owner.get(normaliseHeader(a)) === field) ?? field;
+  return owner;
 }
 
 /** The French names of the fields of `spec` a mapping may use (first alias of each). */
 function fieldNames(spec: LoaderSpec): string {
   const names = Object.entries(spec.fields).map(([field, f]) => `« ${f.aliases[0] ?? field} »`);
-  if (!spec.structureField) names.push("« Structure »");
+  if (!spec.structureField && spec.needsStructure) names.push("« Structure »");
   return names.join(", ");
 }
 
@@ -227,7 +235,7 @@ export function parseLayout(
     `correspondance ${file}, ligne ${line}${
       column ? `, colonne « ${column in COLUMN_NAME ? COLUMN_NAME[column as MappingColumn] : column} »` : ""
     }`;
-  const layout: Layout = { file, sha256, kind: null, spec: null, columns: [], errors };
+  const layout: Layout = { file, sha256, kind: null, specs: [], columns: [], errors };
   const rows = parseDelimited(text, sniffDelimiter(text));
   if (rows.length === 0 || rows[0].cells.every((c) => c.trim() === "")) {
     errors.push(`correspondance ${file} : fichier vide (ligne d'en-tête attendue : ${headerExample()})`);
@@ -347,12 +355,22 @@ export function parseLayout(
 
   // Fields: resolved in the first loader of the type that knows all of them.
   const rules = [...byHeader.values()];
+  // « Structure » is the loader's own structure column when it has one; else, for a kind taking
+  // its structure from the folder, the column naming the file's structure.
   const resolve = (spec: LoaderSpec, name: string) =>
     fieldOf(spec, name) ??
-      (STRUCTURE_WORDS.has(normaliseHeader(name)) ? spec.structureField ?? STRUCTURE_COLUMN : null);
+      (STRUCTURE_WORDS.has(normaliseHeader(name))
+        ? spec.structureField ?? (spec.needsStructure ? STRUCTURE_COLUMN : null)
+        : null);
   if (specs.length > 0) {
     const named = rules.filter((r) => r.fieldName !== null);
-    const spec = specs.find((s) => named.every((r) => resolve(s, r.fieldName!) !== null));
+    const knows = (s: LoaderSpec, pseudo: boolean) =>
+      named.every((r) => {
+        const field = resolve(s, r.fieldName!);
+        return field !== null && (pseudo || field !== STRUCTURE_COLUMN);
+      });
+    // A format with its own column for every field first (a survey's « structure »), then any.
+    const spec = specs.find((s) => knows(s, false)) ?? specs.find((s) => knows(s, true));
     if (!spec) {
       for (const rule of named) {
         if (specs.some((s) => resolve(s, rule.fieldName!) !== null)) continue;
@@ -397,7 +415,14 @@ export function parseLayout(
           );
         }
       }
-      layout.spec = spec;
+      // The other formats of the type that read every renamed header as the same field.
+      const same = (s: LoaderSpec) =>
+        named.every((r) =>
+          r.field === null ||
+          (resolve(s, r.fieldName!) === r.field &&
+            (r.target === null || headerOwners(s).get(normaliseHeader(r.target)) === r.field))
+        );
+      layout.specs = [spec, ...specs.filter((s) => s !== spec && same(s))];
     }
   }
   layout.columns = rules.map(({ header, line, field, target, recode }) => ({
@@ -407,7 +432,7 @@ export function parseLayout(
     target,
     recode,
   }));
-  if (errors.length > 0) layout.spec = null;
+  if (errors.length > 0) layout.specs = [];
   return layout;
 }
 

@@ -15,7 +15,7 @@ Deno.test("the example mapping shipped in data/correspondances is valid and maps
   const layout = parseLayout("exemple_benevolat.csv", text, LOADERS, "x");
   assert.deepEqual(layout.errors, []);
   assert.equal(layout.kind, "volunteering");
-  assert.equal(layout.spec?.format, "suivi-benevolat");
+  assert.equal(layout.specs[0]?.format, "suivi-benevolat");
   const byHeader = Object.fromEntries(layout.columns.map((c) => [c.header, c]));
   assert.deepEqual(
     layout.columns.map((c) => [c.header, c.field, c.target]),
@@ -45,7 +45,7 @@ Deno.test("on a kind with its own structure column, « Structure » is that colu
   assert.deepEqual(layout.errors, []);
   assert.equal(layout.kind, "senacs");
   assert.equal(layout.columns[0].field, "structure_id");
-  assert.equal(canonicalHeader(layout.spec!, "structure_id"), layout.columns[0].target);
+  assert.equal(canonicalHeader(layout.specs[0], "structure_id"), layout.columns[0].target);
 });
 
 Deno.test("a mapping that only recodes values of a column the loader knows is valid", () => {
@@ -64,7 +64,7 @@ Deno.test("values compare without case, accents or punctuation; punctuation alon
 // Bad mappings: each message names the mapping file, the line and the column.
 Deno.test("bad mapping: unknown kind names the line, the column « type » and the accepted types", () => {
   const layout = parse("benevolats;Nb heures;Heures;;\n");
-  assert.equal(layout.spec, null);
+  assert.deepEqual(layout.specs, []);
   assert.equal(layout.errors.length, 1);
   assert.match(
     layout.errors[0],
@@ -75,7 +75,7 @@ Deno.test("bad mapping: unknown kind names the line, the column « type » and t
 
 Deno.test("bad mapping: unknown field for the kind names its line and the accepted fields", () => {
   const layout = parse("bénévolat;Jour;Date;;\nbénévolat;Nb heures;Heurs;;\n");
-  assert.equal(layout.spec, null);
+  assert.deepEqual(layout.specs, []);
   assert.deepEqual(layout.errors.length, 1);
   assert.match(
     layout.errors[0],
@@ -97,7 +97,7 @@ Deno.test("bad mapping: a column mapped twice, or a field given by two columns",
     shared.errors[0],
     /ligne 3, colonne « champ » : le champ « hours » est déjà donné par la colonne « Nb heures » \(ligne 2\)/,
   );
-  assert.equal(shared.spec, null);
+  assert.deepEqual(shared.specs, []);
 });
 
 Deno.test("bad mapping: a value recoded two ways, a value without « devient », an incomplete line", () => {

@@ -70,8 +70,8 @@ export async function mapTable(
     detection: applied.detection,
     options: {
       ...options,
-      kind: applied.spec.kind,
-      loaders: [applied.spec],
+      kind: applied.specs[0].kind,
+      loaders: applied.specs,
       structureId: applied.structureId,
       layout: ref,
     },

@@ -162,6 +162,36 @@ Deno.test("at the root of the inbox, the recoded STRUCT column gives the file's 
   }
 });
 
+Deno.test("survey answers naming their centre in free text load under the registry's ids", async (t) => {
+  const env = await setUp();
+  try {
+    await Deno.copyFile(join(FIXTURES, "reponses_google_forms.csv"), join(env.inbox, "reponses.csv"));
+    await t.step(
+      "without a correspondance: « Centre fréquenté » is not a structure column, refused",
+      async () => {
+        const [report] = (await env.ingest()).filter((r) => r.file === "reponses.csv");
+        assert.equal(report.status, "rejected");
+      },
+    );
+    await t.step("with it: each answer's centre recoded, then checked against the registry", async () => {
+      await Deno.copyFile(
+        join(FIXTURES, "correspondance_questionnaire.csv"),
+        join(env.layouts, "questionnaire.csv"),
+      );
+      const [report] = (await env.ingest()).filter((r) => r.file === "reponses.csv");
+      assert.equal(report.status, "loaded");
+      assert.equal(report.format, "google-forms");
+      assert.equal(report.rowsLoaded, 4);
+      const rows = await env.query(
+        "SELECT structure_id, count(*)::INTEGER AS n FROM stg_survey_responses GROUP BY ALL ORDER BY ALL",
+      );
+      assert.deepEqual(rows, [{ structure_id: "ors", n: 2 }, { structure_id: "saint-nicolas", n: 2 }]);
+    });
+  } finally {
+    await env.close();
+  }
+});
+
 Deno.test("a bad correspondance refuses the files it fits, naming its file, line and column; others load", async () => {
   const env = await setUp();
   try {
@@ -229,6 +259,67 @@ Deno.test("OBSERVATOIRE_CORRESPONDANCES points the ingest to another corresponda
   } finally {
     if (before === undefined) Deno.env.delete("OBSERVATOIRE_CORRESPONDANCES");
     else Deno.env.set("OBSERVATOIRE_CORRESPONDANCES", before);
+    await env.close();
+  }
+});
+
+Deno.test("a file its correspondance fits never takes the SQL path, which would skip the recoding", async () => {
+  const env = await setUp();
+  try {
+    await Deno.writeTextFile(
+      join(env.layouts, "etats_codes.csv"),
+      "type;colonne du fichier;champ;valeur du fichier;devient\nprésences;etat;;P;present\n;etat;;AI;absenti\n",
+    );
+    await Deno.writeTextFile(
+      join(env.inbox, "saint-nicolas", "consommations.csv"),
+      "IDconso;IDindividu;IDactivite;date;heure_debut;heure_fin;etat\n" +
+        "1;101;Atelier cuisine;12/03/2024;14:00;15:30;P\n2;102;Atelier cuisine;12/03/2024;14:00;15:30;AI\n" +
+        "3;103;Atelier cuisine;19/03/2024;14:00;15:30;present\n",
+    );
+    const wh = await openWarehouse(":memory:");
+    try {
+      const reports = await ingestPaths(wh.conn, {
+        paths: [env.inbox],
+        key: KEY,
+        layoutsDir: env.layouts,
+        sqlPath: true,
+      });
+      const [report] = reports.filter((r) => r.file === "saint-nicolas/consommations.csv");
+      assert.equal(report.status, "loaded");
+      assert.equal(report.format, "noethys-consommations");
+      const rows = await queryRows(
+        wh.conn,
+        "SELECT source_line, state FROM stg_attendance ORDER BY source_line",
+      );
+      assert.deepEqual(rows, [
+        { source_line: 2, state: "present" },
+        { source_line: 3, state: "absenti" },
+        { source_line: 4, state: "present" },
+      ]);
+    } finally {
+      wh.close();
+    }
+  } finally {
+    await env.close();
+  }
+});
+
+Deno.test("a file still missing a required column after its correspondance is refused, naming the correspondance", async () => {
+  const env = await setUp();
+  try {
+    await Deno.writeTextFile(
+      join(env.layouts, "incomplete.csv"),
+      "type;colonne du fichier;champ\nbénévolat;Jour;Date\nbénévolat;Nb heures;Heures\n",
+    );
+    await Deno.copyFile(join(FIXTURES, SHEET), join(env.inbox, "saint-nicolas", SHEET));
+    const [report] = (await env.ingest()).filter((r) => r.file === `saint-nicolas/${SHEET}`);
+    assert.equal(report.status, "rejected");
+    assert.equal(report.layout?.file, join(env.layouts, "incomplete.csv"));
+    assert.match(
+      report.issues.at(-1)!.message,
+      /ce fichier a été lu avec la correspondance .*incomplete\.csv : vérifiez que ses colonnes y sont décrites/,
+    );
+  } finally {
     await env.close();
   }
 });
