@@ -89,11 +89,21 @@ function namesStructure(rule: ColumnRule, spec: LoaderSpec): boolean {
   return rule.field === STRUCTURE_COLUMN || (rule.field !== null && rule.field === spec.structureField);
 }
 
-/** The cell with its coded value replaced, or the cell itself. */
-function recodeCell(cell: CellValue, rule: ColumnRule): CellValue {
-  const text = cellText(cell);
-  if (text.trim() === "") return cell;
-  return rule.recode.get(valueKey(text))?.to ?? cell;
+/**
+ * Replaces a column's coded values; a column holds few distinct values, so each is looked up
+ * once (normalising every cell of a long file would cost more than reading it).
+ */
+function recoder(rule: ColumnRule): (cell: CellValue) => CellValue {
+  const seen = new Map<string, string | null>();
+  return (cell) => {
+    const text = cellText(cell);
+    let to = seen.get(text);
+    if (to === undefined) {
+      to = text.trim() === "" ? null : rule.recode.get(valueKey(text))?.to ?? null;
+      seen.set(text, to);
+    }
+    return to ?? cell;
+  };
 }
 
 /**
@@ -124,15 +134,14 @@ export function applyLayout(
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const recoded = [...columns].filter(([, rule]) => rule.recode.size > 0);
+  const recoded = [...columns].filter(([, rule]) => rule.recode.size > 0)
+    .map(([column, rule]) => [column, recoder(rule)] as const);
   const structureColumn = [...columns].find(([, rule]) => rule.field === STRUCTURE_COLUMN)?.[0];
   const rows: CellRow[] = table.rows.slice();
   for (let i = headerIndex + 1; i < rows.length; i++) {
     if (recoded.length === 0 && structureColumn === undefined) break;
     const cells = rows[i].cells.slice();
-    for (const [column, rule] of recoded) {
-      if (column < cells.length) cells[column] = recodeCell(cells[column], rule);
-    }
+    for (const [column, recode] of recoded) if (column < cells.length) cells[column] = recode(cells[column]);
     rows[i] = { line: rows[i].line, cells };
   }
 
