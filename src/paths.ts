@@ -25,6 +25,14 @@ export const NODE_MODULES = join(PROJECT_ROOT, "node_modules");
 /** Committed reference data (QPV neighbourhoods, …). */
 export const REFERENCE_DIR = join(PROJECT_ROOT, "data", "reference");
 
+/**
+ * Folder of the officer's « correspondances »: one CSV per export layout the loaders do not know
+ * (see src/ingest/layout.ts).
+ */
+export function layoutsDir(): string {
+  return fromEnv("OBSERVATOIRE_CORRESPONDANCES", join(PROJECT_ROOT, "data", "correspondances"));
+}
+
 /** Folder of the bundled sample exports (generated, not committed). */
 export function sampleDir(): string {
   return fromEnv("OBSERVATOIRE_SAMPLE_DIR", join(PROJECT_ROOT, "data", "sample"));

@@ -16,6 +16,8 @@ import { loadQpvLookup } from "./qpv_reference.ts";
 import { READABLE_EXTENSIONS, readTables } from "./read_tables.ts";
 import { detectLoader } from "./detect_loader.ts";
 import { registryLookup } from "./registry_lookup.ts";
+import { layoutsDir } from "../paths.ts";
+import { invalidLayoutReports, readLayouts } from "./read_layouts.ts";
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -32,6 +34,8 @@ export interface IngestOptions {
   progressRows?: (file: string, sheet: string | null, done: number, total: number) => void;
   /** SQL path for delimited files: always, never, or by size when absent (see `LoadOptions.sqlPath`). */
   sqlPath?: boolean;
+  /** Folder of the « correspondances » (default: `layoutsDir()`, data/correspondances/). */
+  layoutsDir?: string;
 }
 
 /** Path order putting "x.csv" before "x (copie).csv" or "x - Copie.csv": originals load first. */
@@ -115,6 +119,8 @@ export async function ingestPaths(
   const now = options.now ?? new Date();
   const files: { file: string; root: string }[] = [];
   const reports: LoadReport[] = [];
+  const layouts = await readLayouts(options.layoutsDir ?? layoutsDir(), LOADERS);
+  reports.push(...invalidLayoutReports(layouts));
   for (const path of options.paths) {
     const root = (await Deno.stat(path)).isFile ? resolve(path, "..") : resolve(path);
     for (const file of await listFiles(path)) {
@@ -174,6 +180,7 @@ export async function ingestPaths(
           onProgress: options.progressRows,
           sqlPath: options.sqlPath,
           key: options.key,
+          layouts,
           onWrite: options.progress &&
             ((name, sheet, rows) =>
               options.progress!(

@@ -26,6 +26,9 @@ import { appendAsText, columnTypes, ident, mergeInto, writeRows } from "./write_
 import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
 import { checkRecords } from "./check_records.ts";
 import { loadsToReplace, replaceEarlierLoads } from "./rekind.ts";
+import type { Layout } from "./layout.ts";
+import { findLayout } from "./apply_layout.ts";
+import { type AppliedLayoutRef, mapTable, recordLayout, withLayout } from "./use_layout.ts";
 
 export type { LoadReport } from "./load_report.ts";
 
@@ -53,6 +56,10 @@ export interface LoadOptions {
   key?: Uint8Array;
   /** Told every few thousand rows validated (for a progress bar on long files). */
   onProgress?: (file: string, sheet: string | null, done: number, total: number) => void;
+  /** The officer's « correspondances » (src/ingest/layout.ts), applied before detection. */
+  layouts?: readonly Layout[];
+  /** The correspondance applied to the table being loaded (set by use_layout.ts). */
+  layout?: AppliedLayoutRef;
 }
 
 /** Hex SHA-256 of the bytes: the identity of a file in the archive and in `loads`. */
@@ -286,6 +293,7 @@ async function writeLoad(
         source,
       ] as never,
     );
+    if (report.layout) await recordLayout(conn, loadId, report.layout);
     if (report.issues.length > 0) {
       const appender = await conn.createAppender("load_issues");
       for (const issue of report.issues) {
@@ -341,6 +349,7 @@ function prepareTable(
     return { report };
   }
   const report = emptyReport(fileName, hash, table.sheet);
+  if (options.layout) report.layout = options.layout;
   report.kind = spec.kind;
   report.format = spec.format;
   report.structureId = spec.needsStructure ? options.structureId : null;
@@ -370,8 +379,10 @@ async function loadTable(
   hash: string,
   options: LoadOptions,
   source: "kit" | "export",
+  detection?: RawTable,
 ): Promise<LoadReport> {
-  const prepared = prepareTable(table, hash, options);
+  // A correspondance's renamed headers are for detection; validation reads the user's own.
+  const prepared = prepareTable(detection ?? table, hash, options);
   if (!("spec" in prepared)) return prepared.report;
   const { spec, header, report } = prepared;
   const { fileName } = options;
@@ -432,6 +443,7 @@ async function loadTextSql(
   options: LoadOptions,
 ): Promise<LoadReport | null> {
   const head: RawTable = { sheet: null, encoding, rows: parseDelimited(headOf(text), delimiter) };
+  if (options.layouts && findLayout(options.layouts, head, options.kind)) return null;
   const prepared = prepareTable(head, hash, options);
   if (!("spec" in prepared) || !sqlPathApplies(prepared.spec, text)) return null;
   const { spec, header, report } = prepared;
@@ -606,7 +618,19 @@ export async function loadFile(
   for (const table of tables) {
     if (loadedSheets.has(table.sheet)) continue;
     if (table.rows.every((r) => r.cells.every((c) => c === null || String(c).trim() === ""))) continue;
-    reports.push(await loadTable(conn, table, hash, options, kit ? "kit" : "export"));
+    const mapped = await mapTable(conn, table, hash, options);
+    if (mapped && "report" in mapped) reports.push(mapped.report);
+    else if (mapped) {
+      const report = await loadTable(
+        conn,
+        mapped.table,
+        hash,
+        mapped.options,
+        kit ? "kit" : "export",
+        mapped.detection,
+      );
+      reports.push(withLayout(report, mapped.options.layout!));
+    } else reports.push(await loadTable(conn, table, hash, options, kit ? "kit" : "export"));
   }
   if (reports.length === 0 && loadedSheets.size === 0) {
     reports.push(rejectedReport(fileName, hash, "fichier sans aucune donnée", options.structureId));

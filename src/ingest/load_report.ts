@@ -30,6 +30,8 @@ export interface LoadReport {
   /** Earlier loads whose rows this one replaced (same structure, format and period). */
   superseded: number[];
   issues: Issue[];
+  /** The « correspondance » applied to the table (src/ingest/layout.ts), if any. */
+  layout?: { file: string; sha256: string };
 }
 
 /** A report with nothing loaded yet. */
@@ -94,6 +96,7 @@ export function reportJson(reports: LoadReport[]): Record<string, unknown> {
       rows_duplicate: r.rowsDuplicate,
       rows_replaced: r.rowsReplaced,
       superseded_loads: r.superseded,
+      layout: r.layout?.file ?? null,
       errors: r.issues.filter((i) => i.severity === "erreur").map(issue),
       warnings: r.issues.filter((i) => i.severity === "avertissement").map(issue),
     })),

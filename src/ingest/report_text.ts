@@ -20,7 +20,7 @@ export function reportText(reports: LoadReport[], maxIssuesPerFile = 10): string
   const lines: string[] = [];
   for (const r of reports) {
     const where = r.sheet ? `${r.file} (feuille « ${r.sheet} »)` : r.file;
-    const what = r.format ? ` — ${r.format}` : "";
+    const what = (r.format ? ` — ${r.format}` : "") + (r.layout ? ` (correspondance ${r.layout.file})` : "");
     const loaded = r.status === "loaded" || r.status === "partial";
     const counts = loaded
       ? ` : ${fmt.format(r.rowsLoaded)} lignes chargées, ${fmt.format(r.rowsRejected)} rejetées` +

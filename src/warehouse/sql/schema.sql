@@ -61,3 +61,11 @@ CREATE TABLE IF NOT EXISTS load_withdrawals (
   reason VARCHAR NOT NULL,
   replaced_by INTEGER             -- the load that replaced it (reload under another kind), if any
 );
+
+-- The « correspondance » (data/correspondances/*.csv) a load was read through, with the mapping's
+-- SHA-256 at that time: which column meant which field is part of the load's traceability.
+CREATE TABLE IF NOT EXISTS load_layouts (
+  load_id INTEGER PRIMARY KEY,
+  layout_file VARCHAR NOT NULL,
+  layout_sha256 VARCHAR NOT NULL
+);
