@@ -26,6 +26,7 @@ import { financesBudgetLoader } from "./finances_budget.ts";
 import { financesFundersLoader } from "./finances_funders.ts";
 import { surveyFormChoicesLoader, surveyFormItemsLoader, surveyFormSettingsLoader } from "./survey_form.ts";
 import { surveyAnswerLoaders } from "./survey_answers.ts";
+import { koboRepeatLoader } from "./survey_tools/kobo_repeats.ts";
 
 // deno-lint-ignore no-explicit-any
 export const LOADERS: LoaderSpec<any>[] = [
@@ -56,4 +57,5 @@ export const LOADERS: LoaderSpec<any>[] = [
   surveyFormChoicesLoader,
   surveyFormSettingsLoader,
   ...surveyAnswerLoaders,
+  koboRepeatLoader,
 ];

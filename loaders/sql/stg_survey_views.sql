@@ -254,3 +254,13 @@ SELECT a.form_id, a.structure_id, a.wave, a.response_ref, a.item_name, a.value_t
 FROM survey_answers_resolved a
 LEFT JOIN survey_response_consent c USING (response_ref)
 WHERE a.item_type = 'text' AND trim(a.value_text) <> '' AND a.structure_known;
+
+-- Answers of Kobo repeat groups with their submission: structure, wave, date and form of the
+-- response they belong to (NULL until its main sheet is loaded), the repeat and its position.
+CREATE OR REPLACE VIEW survey_repeat_answers AS
+SELECT r.structure_id, a.response_ref, r.source_format, r.form_id, r.wave, r.submitted_at,
+  a.repeat_name, a.repeat_index, p.parent_table, p.parent_index, a.question_path, a.value_text,
+  a.value_number, a.load_id, a.source_line
+FROM stg_survey_repeat_answers a
+JOIN stg_survey_repeats p USING (response_ref, repeat_name, repeat_index)
+LEFT JOIN stg_survey_responses r USING (response_ref);

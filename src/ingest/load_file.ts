@@ -68,6 +68,7 @@ function collectRows(
   context: LoadContext,
   report: LoadReport,
   headerText: (column: number) => string,
+  sheet: string | null = null,
 ) {
   const byTable: RowsByTable = new Map();
   const primary = Object.keys(spec.tables)[0];
@@ -75,7 +76,7 @@ function collectRows(
     Object.entries(validated.header.columns).map(([field, index]) => [field, headerText(index)]),
   );
   for (const { line, record, unknownCells } of validated.records) {
-    for (const { table: name, row } of spec.toRows(record, context, { unknownCells, headers })) {
+    for (const { table: name, row } of spec.toRows(record, context, { unknownCells, headers, sheet })) {
       const key = spec.tables[name].map((k) => row[k]).join("\u0001");
       let rows = byTable.get(name);
       if (!rows) byTable.set(name, rows = new Map());
@@ -370,12 +371,25 @@ async function loadTable(
   report.rowsRead = validated.rowsRead;
   report.rowsRejected = validated.rowsRejected;
   report.issues.push(...validated.issues);
+  if (spec.fileIssues) {
+    const headers: Record<string, string> = {};
+    for (const [field, index] of Object.entries(header.columns)) {
+      headers[field] = String(headerCells[index] ?? "").trim();
+    }
+    const said = spec.fileIssues({
+      records: validated.records,
+      headers,
+      headerLine: table.rows[header.index].line,
+    });
+    report.issues.push(...said.map((i) => ({ ...i, value: null })));
+  }
   const byTable = collectRows(
     spec,
     validated,
     { ...options.context, structureId: report.structureId },
     report,
     (column) => String(headerCells[column] ?? "").trim(),
+    table.sheet,
   );
   if (!anythingToWrite(report, validated.records.length)) return report;
   options.onWrite?.(fileName, table.sheet, byTable.get(Object.keys(spec.tables)[0])?.size ?? 0);
