@@ -6,7 +6,10 @@
  * the tools' documented layouts: tests/fixtures/surveys/tools/; workbooks built here.
  */
 import assert from "node:assert/strict";
-import { withInbox } from "../support/with_inbox.ts";
+import { join } from "node:path";
+import { ingestPaths } from "../../src/ingest/ingest_paths.ts";
+import { openWarehouse } from "../../src/warehouse/connect.ts";
+import { TEST_KEY, withInbox } from "../support/with_inbox.ts";
 import { csvRows, surveyWorkbook, type TestCell } from "./survey_workbooks.ts";
 
 const TOOLS = new URL("../fixtures/surveys/tools/", import.meta.url);
@@ -49,6 +52,11 @@ Deno.test("LimeSurvey codes: incomplete responses reported once and flagged, ipa
     assert.deepEqual(responses.map((x) => x.complete), [true, true, true, false, true, false]);
     assert.equal(responses[1].at, "2024-05-03 16:40:05");
     assert.equal(responses[3].at, null);
+    // Counted apart: the incomplete responses are left out of the results.
+    const [{ kept }] = await query(
+      "SELECT count(DISTINCT response_ref) AS kept FROM survey_answers_resolved",
+    );
+    assert.equal(kept, 4);
     assert.deepEqual(await answersOf(query, 2), {
       "Q1": "A4",
       "Q2[SQ001]": "Y",
@@ -116,6 +124,30 @@ Deno.test("LimeSurvey French full texts with only « ID réponse » and « Langu
     const [{ complete }] = await query("SELECT count(complete) AS complete FROM stg_survey_responses");
     assert.equal(complete, 0);
   });
+});
+
+Deno.test("LimeSurvey French full texts also load with --kind surveys and --structure", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "lime_kind_" });
+  const wh = await openWarehouse(":memory:");
+  try {
+    const file = join(dir, "export_reponses.csv");
+    await Deno.copyFile(new URL("limesurvey_textes_fr.csv", TOOLS), file);
+    await Deno.writeTextFile(
+      join(dir, "structures.csv"),
+      "Identifiant;Nom;Type\ndemo;Centre social Démo;Centre social\n",
+    );
+    await ingestPaths(wh.conn, { paths: [join(dir, "structures.csv")], key: TEST_KEY });
+    const reports = await ingestPaths(wh.conn, {
+      paths: [file],
+      key: TEST_KEY,
+      kind: "surveys",
+      structureId: "demo",
+    });
+    assert.deepEqual(reports.map((r) => [r.format, r.status, r.rowsLoaded]), [["limesurvey", "loaded", 7]]);
+  } finally {
+    wh.close();
+    await Deno.remove(dir, { recursive: true });
+  }
 });
 
 Deno.test("LimeSurvey « code + texte » headings with French metadata labels", async () => {
