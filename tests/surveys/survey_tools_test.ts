@@ -559,3 +559,50 @@ Deno.test("Google Forms XLSX: real date cells keep their time", async () => {
     ]);
   });
 });
+
+Deno.test("Kobo select_multiple in one column and True/False columns counts each choice once", async () => {
+  await withInbox("kobo_multiple_", async ({ ingest, query }) => {
+    const form = await surveyWorkbook([
+      {
+        name: "survey",
+        rows: [
+          ["type", "name", "label"],
+          ["begin_group", "group_ab12", "Votre venue"],
+          ["select_one freq", "frequence", "Vous venez…"],
+          ["select_multiple act", "activites", "Quelles activités ?"],
+          ["end_group", null, null],
+          ["rank act", "rank_them", "Classez les activités"],
+        ],
+      },
+      {
+        name: "choices",
+        rows: [
+          ["list_name", "name", "label"],
+          ["freq", "hebdo", "Chaque semaine"],
+          ["freq", "mensuel", "Chaque mois"],
+          ["freq", "rarement", "Rarement"],
+          ["act", "cuisine", "Atelier cuisine"],
+          ["act", "jardin", "Jardin partagé"],
+          ["act", "sorties", "Sorties familles"],
+          ["act", "couture", "Couture"],
+        ],
+      },
+      { name: "settings", rows: [["form_id", "form_title"], ["venue_centre", "Venue au centre"]] },
+    ]);
+    await ingest("formulaire.xlsx", form);
+    await ingest("kobo_noms_xml.csv", await fixture("kobo_noms_xml.csv"));
+    const chosen = await query(
+      `SELECT source_line, choice_name FROM survey_answers_resolved WHERE item_type = 'select_multiple'
+       ORDER BY source_line, choice_name`,
+    );
+    assert.deepEqual(chosen.map((c) => `${c.source_line}:${c.choice_name}`), [
+      "2:cuisine",
+      "2:jardin",
+      "3:sorties",
+      "4:cuisine",
+      "4:jardin",
+      "4:sorties",
+      "6:jardin",
+    ]);
+  });
+});
