@@ -126,7 +126,11 @@ export function surveyTimestamp(
     m = DMY.exec(text);
     if (m) parts = [Number(m[3]), Number(m[2]), Number(m[1])];
   }
-  if (!m || !parts) return null;
+  if (!m || !parts) {
+    // Other date spellings without time (« 12/03/24 », « 3 mars 2024 »): midnight.
+    const date = parseDate(text);
+    return date.ok ? `${date.value} 00:00:00` : null;
+  }
   if (m[4] === undefined) return wallClock(...parts, 0, 0, 0);
   const hour = hour24(Number(m[4]), m[7]);
   const offset = zoneOffset(m[8] ?? "");

@@ -27,6 +27,8 @@ Deno.test("spreadsheet cells, dates without time, unreadable times", () => {
   // 45308.755381944 = 17/01/2024 18:07:45 in Excel.
   assert.equal(surveyTimestamp("45308.755381944"), "2024-01-17 18:07:45");
   assert.equal(surveyTimestamp("2024-05-02"), "2024-05-02 00:00:00");
+  assert.equal(surveyTimestamp("12/03/24"), "2024-03-12 00:00:00");
+  assert.equal(surveyTimestamp("3 mars 2024"), "2024-03-03 00:00:00");
   assert.equal(surveyTimestamp("32/13/2024"), null);
   assert.equal(surveyTimestamp("2024/01/17 13:07:45 PM"), null);
   assert.equal(surveyTimestamp("2024/01/17 6:07:45 PM Mars"), null);
