@@ -1,8 +1,11 @@
 /**
  * Loaders for the answers to participants' questionnaires (kind « surveys »): KoboToolbox exports
- * (CSV `;` or `,`, or XLSX), LimeSurvey CSV, Google Forms CSV and paper questionnaires typed into
- * a spreadsheet. Every format goes long: one `stg_survey_responses` row per response and one
- * `stg_survey_answers` row per (response, question column, value).
+ * (CSV `;` or `,`, or XLSX; repeat sheets: survey_tools/kobo_repeats.ts), LimeSurvey and Google
+ * Forms (CSV or XLSX) and paper questionnaires typed into a spreadsheet. Every format goes long:
+ * one `stg_survey_responses` row per response and one `stg_survey_answers` row per (response,
+ * question column, value). What is specific to a tool (its metadata columns and their spellings,
+ * GPS columns, « no answer » values, unknown dates, time zones) lives in `survey_tools/`; what is
+ * said once per file (incomplete responses, columns set aside) in survey_tools/file_notes.ts.
  *
  * Design:
  * - Question columns are not known in advance: they are the columns the loader does not map
@@ -31,15 +34,21 @@
  *   and punctuation ignored: « ab-12 » = « AB 12 ») and only its keyed pseudonym, scoped by
  *   structure, is stored as `stg_survey_responses.respondent_ref`; the raw code is never stored
  *   as an answer nor repeated in a message.
- * - A bad submission date only warns (the answers are kept, the date left empty).
+ * - Submission times are stored as Europe/Paris local time (survey_tools/timestamp.ts). A bad
+ *   submission date only warns (the answers are kept, the date left empty); LimeSurvey's
+ *   `1980-01-01 00:00:00` is an unknown date, said once per file.
+ * - LimeSurvey responses with an empty `submitdate` are incomplete: loaded with
+ *   `complete = false`, counted in the load report, left out of `survey_answers_resolved`.
  * - Answers outside a choice list (a Likert « 7 » on a 1–5 scale) are not judged here, since the
  *   instrument may arrive later: they are kept and flagged by the view `survey_answer_problems`.
  *
  * Privacy: a question column whose name suggests identity (nom, prénom, e-mail, téléphone,
  * adresse…) is never loaded, only listed in `stg_survey_dropped` (no value); its name parts are
  * used to redact every answer of the same response, as for testimonies, and e-mail addresses and
- * phone numbers are replaced too. Kobo system columns (`_…`: `_geolocation`, `_attachments`…)
- * are not loaded; `_submitted_by` becomes a keyed pseudonym; LimeSurvey's `ipaddr` is dropped.
+ * phone numbers are replaced too. Kobo metadata (`_…`, `$edited`, `meta/instanceID`…) is not
+ * loaded, GPS positions (geopoint, geotrace, geoshape, `_q_latitude`…) are dropped and reported;
+ * `_submitted_by` becomes a keyed pseudonym; LimeSurvey's `ipaddr`, `token` and `refurl`, Google
+ * Forms' e-mail and Kobo's `deviceid` are read but never stored, and reported by header.
  *
  * @module
  */
@@ -308,6 +317,8 @@ export interface AnswerFormat {
   isUnknownDate?(text: string | null): boolean;
   /** An empty submission date means an incomplete response (LimeSurvey). */
   emptySubmittedIsIncomplete?: boolean;
+  /** The export holds submitted (complete) responses only (Kobo, Google Forms). */
+  submittedOnly?: boolean;
   /** A last check of the header (see LoaderSpec.acceptsHeader). */
   acceptsHeader?(headers: readonly string[]): boolean;
 }
@@ -374,6 +385,7 @@ const KOBO: AnswerFormat = {
   // `meta/instanceID` writes « uuid:… », `_uuid` and the repeat sheets' `_submission__uuid` not.
   keyParts: (r) => ["kobotoolbox", r.response_id!.replace(/^uuid:/i, "")],
   naiveTime: "utc",
+  submittedOnly: true,
   columnRole: koboColumnRole,
   isGeoValue,
 };
@@ -406,6 +418,7 @@ const GOOGLE_FORMS: AnswerFormat = {
   meta: FORMS_META,
   personalMeta: Object.keys(FORMS_PERSONAL),
   personalMetaReasons: FORMS_PERSONAL,
+  submittedOnly: true,
   keyParts: (r, _ctx, structure, extras) => [
     "google-forms",
     structure,
@@ -554,10 +567,15 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
           message: `colonne « ${header} » écartée : position GPS, jamais chargée`,
         };
       }
+      if (role === "personal-metadata") {
+        return {
+          severity: "avertissement",
+          message:
+            `colonne « ${header} » écartée : métadonnée personnelle (appareil, compte), jamais chargée`,
+        };
+      }
       const last = header.split("/").pop() ?? header;
-      if (
-        role === "metadata" || role === "personal-metadata" || (!format.columnRole && last.startsWith("_"))
-      ) {
+      if (role === "metadata" || (!format.columnRole && last.startsWith("_"))) {
         return {
           severity: "avertissement",
           message:
@@ -619,9 +637,12 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
           },
         });
       }
+      // Kobo and Google Forms hold submitted responses only; LimeSurvey says it by submitdate.
       rows[0].row.complete = format.emptySubmittedIsIncomplete
         ? (extras?.headers.submitted === undefined ? null : r.submitted !== null)
-        : (format.idAliases === null || format.format === "kobotoolbox" ? true : null);
+        : format.submittedOnly
+        ? true
+        : null;
       return rows;
     },
   };
