@@ -669,7 +669,14 @@ export function answerCells(
   for (const { header, value } of cells) if (identityOf(header).name) names.push(...nameParts(value));
   const answers: { header: string; text: string; number: number | null }[] = [];
   const dropped: { header: string; reason: DropReason }[] = [];
-  for (const { header, value } of cells) {
+  const seen = new Map<string, number>();
+  for (const cell of cells) {
+    // Two questions with the same heading (a Google Forms title used twice) both stay:
+    // the second is « titre (2) », said once per file (survey_tools/file_notes.ts).
+    const n = (seen.get(cell.header) ?? 0) + 1;
+    seen.set(cell.header, n);
+    const { value } = cell;
+    const header = n === 1 ? cell.header : `${cell.header} (${n})`;
     if (isRespondentCodeColumn(header)) continue;
     if (identityOf(header).identity) {
       dropped.push({ header, reason: "identite" });

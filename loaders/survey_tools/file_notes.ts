@@ -82,6 +82,19 @@ export function fileNotes(
     });
   }
   notes.push(...gpsNotes(format, file.records, file.headerLine));
+  const repeated = new Set<string>();
+  for (const { unknownCells } of file.records) {
+    const seen = new Set<string>();
+    for (const { header } of unknownCells) seen.has(header) ? repeated.add(header) : seen.add(header);
+  }
+  for (const header of repeated) {
+    notes.push({
+      ...at,
+      column: header,
+      message:
+        `plusieurs colonnes « ${header} » : la deuxième est rangée sous « ${header} (2) », la suivante « (3) »…`,
+    });
+  }
   const submitted = file.headers.submitted;
   const unknown = file.records.filter((r) => r.record.date_unknown);
   if (unknown.length > 0) {

@@ -606,3 +606,22 @@ Deno.test("Kobo select_multiple in one column and True/False columns counts each
     ]);
   });
 });
+
+Deno.test("Google Forms: two questions with the same title are both kept", async () => {
+  await withInbox("forms_twice_", async ({ ingest, query }) => {
+    const csv = "Horodateur,Un commentaire ?,Vous venez…,Un commentaire ?\n" +
+      '17/01/2024 18:07:45,Très bien,Chaque semaine,"Plus de sorties, svp"\n' +
+      "18/01/2024 09:15:02,Rien à dire,Chaque mois,Merci\n";
+    const [r] = await ingest("reponses.csv", new TextEncoder().encode(csv));
+    assert.deepEqual([r.format, r.status, r.rowsLoaded], ["google-forms", "loaded", 2]);
+    assert.deepEqual(await answersOf(query, 2), {
+      "Un commentaire ?": "Très bien",
+      "Un commentaire ? (2)": "Plus de sorties, svp",
+      "Vous venez…": "Chaque semaine",
+    });
+    assert.equal(
+      r.issues.filter((i) => /plusieurs colonnes « Un commentaire \? »/.test(i.message)).length,
+      1,
+    );
+  });
+});
