@@ -275,6 +275,8 @@ export interface SurveyResponse extends Record<string, string | number | boolean
   submitted_at: string | null;
   /** The tool's placeholder for an unknown date (LimeSurvey's 1980-01-01). */
   date_unknown: boolean;
+  /** When the respondent started, as exported (LimeSurvey `startdate`): part of the key. */
+  started: string | null;
   /** The unreadable submission date, for the warning. */
   submitted_bad: string | null;
   structure: string | null;
@@ -404,8 +406,14 @@ const LIMESURVEY: AnswerFormat = {
   isUnknownDate: isUnknownLimeDate,
   emptySubmittedIsIncomplete: true,
   acceptsHeader: isLimeHeader,
-  // LimeSurvey numbers responses 1, 2, 3… in every survey: the dates make the id unique.
-  keyParts: (r, _ctx, structure) => ["limesurvey", structure, r.response_id!, r.submitted ?? ""],
+  // LimeSurvey numbers responses 1, 2, 3… in every survey: a date makes the id unique. The start
+  // date does not change when an incomplete response is completed and exported again.
+  keyParts: (r, _ctx, structure) => [
+    "limesurvey",
+    structure,
+    r.response_id!,
+    (r.started !== null && !isUnknownLimeDate(r.started) ? r.started : r.submitted) ?? "",
+  ],
 };
 
 const GOOGLE_FORMS: AnswerFormat = {
@@ -476,7 +484,8 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
   fields.submitter = { type: "text", aliases: ["_submitted_by"], optional: true, personal: true };
   for (const [name, aliases] of Object.entries(format.meta)) {
     fields[name] = {
-      type: "text",
+      // The start date keys a LimeSurvey response: a spreadsheet cell keeps its time.
+      type: name === "meta_startdate" ? "datetime" : "text",
       aliases,
       optional: true,
       required: format.metaRequired?.includes(name),
@@ -492,6 +501,7 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
     form_version: z.string().nullable(),
     validation: z.string().nullable(),
     submitter: z.string().nullable(),
+    meta_startdate: z.string().nullable().optional(),
   }).superRefine((r, ctx) => {
     if (structureFrom === "column" && (r.structure == null || structureSlug(r.structure) === null)) {
       ctx.addIssue({
@@ -521,6 +531,7 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
       form_version: r.form_version,
       validation: r.validation,
       submitter: r.submitter,
+      started: r.meta_startdate ?? null,
     };
   }) as unknown as z.ZodType<SurveyResponse>;
 

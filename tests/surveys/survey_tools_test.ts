@@ -625,3 +625,22 @@ Deno.test("Google Forms: two questions with the same title are both kept", async
     );
   });
 });
+
+Deno.test("LimeSurvey: an incomplete response completed in a later export replaces itself", async () => {
+  await withInbox("lime_later_", async ({ ingest, query }) => {
+    const text = await fixtureText("limesurvey_codes.csv");
+    await ingest("semaine_1.csv", new TextEncoder().encode(text));
+    // The next export: response 4 was completed meanwhile (same id, same startdate).
+    const later = text.replace(
+      '"4",,"1","fr","774102985","tkM2d8PqS1","2024-05-05 09:00:00","2024-05-05 09:02:10","192.168.1.13","","A3",,,,,,,',
+      '"4","2024-05-05 09:12:00","3","fr","774102985","tkM2d8PqS1","2024-05-05 09:00:00","2024-05-05 09:12:00","192.168.1.13","","A3","Y","","","","Y","","2"',
+    );
+    assert.notEqual(later, text);
+    const [r] = await ingest("semaine_2.csv", new TextEncoder().encode(later));
+    assert.equal(r.rowsLoaded, 6);
+    const rows = await query(
+      "SELECT complete, count(*) AS n FROM stg_survey_responses GROUP BY ALL ORDER BY ALL",
+    );
+    assert.deepEqual(rows, [{ complete: false, n: 1 }, { complete: true, n: 5 }]);
+  });
+});
