@@ -109,7 +109,8 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
   acceptsHeader?(headers: readonly string[]): boolean;
   /**
    * Remarks on the whole table once validated, said once per file rather than once per row
-   * (« 3 réponses incomplètes », a column set aside): added to the load report.
+   * (« 3 réponses incomplètes », a column set aside): added to the load report. Called on the
+   * TypeScript path only (a loader with `sql` does not get it).
    */
   fileIssues?(file: {
     records: readonly { line: number; record: T; unknownCells: { header: string; value: string }[] }[];
