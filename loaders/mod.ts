@@ -30,6 +30,7 @@ import { financesFundersLoader } from "./finances_funders.ts";
 import { financesScdlLoader } from "./finances_scdl.ts";
 import { surveyFormChoicesLoader, surveyFormItemsLoader, surveyFormSettingsLoader } from "./survey_form.ts";
 import { surveyAnswerLoaders } from "./survey_answers.ts";
+import { koboRepeatLoader } from "./survey_tools/kobo_repeats.ts";
 
 // deno-lint-ignore no-explicit-any
 export const LOADERS: LoaderSpec<any>[] = [
@@ -65,4 +66,5 @@ export const LOADERS: LoaderSpec<any>[] = [
   surveyFormChoicesLoader,
   surveyFormSettingsLoader,
   ...surveyAnswerLoaders,
+  koboRepeatLoader,
 ];

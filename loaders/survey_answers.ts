@@ -1,8 +1,11 @@
 /**
  * Loaders for the answers to participants' questionnaires (kind « surveys »): KoboToolbox exports
- * (CSV `;` or `,`, or XLSX), LimeSurvey CSV, Google Forms CSV and paper questionnaires typed into
- * a spreadsheet. Every format goes long: one `stg_survey_responses` row per response and one
- * `stg_survey_answers` row per (response, question column, value).
+ * (CSV `;` or `,`, or XLSX; repeat sheets: survey_tools/kobo_repeats.ts), LimeSurvey and Google
+ * Forms (CSV or XLSX) and paper questionnaires typed into a spreadsheet. Every format goes long:
+ * one `stg_survey_responses` row per response and one `stg_survey_answers` row per (response,
+ * question column, value). What is specific to a tool (its metadata columns and their spellings,
+ * GPS columns, « no answer » values, unknown dates, time zones) lives in `survey_tools/`; what is
+ * said once per file (incomplete responses, columns set aside) in survey_tools/file_notes.ts.
  *
  * Design:
  * - Question columns are not known in advance: they are the columns the loader does not map
@@ -31,23 +34,42 @@
  *   and punctuation ignored: « ab-12 » = « AB 12 ») and only its keyed pseudonym, scoped by
  *   structure, is stored as `stg_survey_responses.respondent_ref`; the raw code is never stored
  *   as an answer nor repeated in a message.
- * - A bad submission date only warns (the answers are kept, the date left empty).
+ * - Submission times are stored as Europe/Paris local time (survey_tools/timestamp.ts). A bad
+ *   submission date only warns (the answers are kept, the date left empty); LimeSurvey's
+ *   `1980-01-01 00:00:00` is an unknown date, said once per file.
+ * - LimeSurvey responses with an empty `submitdate` are incomplete: loaded with
+ *   `complete = false`, counted in the load report, left out of `survey_answers_resolved`.
  * - Answers outside a choice list (a Likert « 7 » on a 1–5 scale) are not judged here, since the
  *   instrument may arrive later: they are kept and flagged by the view `survey_answer_problems`.
  *
  * Privacy: a question column whose name suggests identity (nom, prénom, e-mail, téléphone,
  * adresse…) is never loaded, only listed in `stg_survey_dropped` (no value); its name parts are
  * used to redact every answer of the same response, as for testimonies, and e-mail addresses and
- * phone numbers are replaced too. Kobo system columns (`_…`: `_geolocation`, `_attachments`…)
- * are not loaded; `_submitted_by` becomes a keyed pseudonym; LimeSurvey's `ipaddr` is dropped.
+ * phone numbers are replaced too. Kobo metadata (`_…`, `$edited`, `meta/instanceID`…) is not
+ * loaded, GPS positions (geopoint, geotrace, geoshape, `_q_latitude`…) are dropped and reported;
+ * `_submitted_by` becomes a keyed pseudonym; LimeSurvey's `ipaddr`, `token` and `refurl`, Google
+ * Forms' e-mail and Kobo's `deviceid` are read but never stored, and reported by header.
  *
  * @module
  */
 import { z } from "zod";
 import type { FieldSpec, LoadContext, LoaderSpec, RowExtras, TableRow } from "../src/ingest/loader_spec.ts";
 import { nameParts, redactNames } from "../src/privacy/redact_text.ts";
-import { parseDate } from "../src/read/parse_date.ts";
 import { parseNumber } from "../src/read/parse_number.ts";
+import { normaliseHeader } from "../src/read/normalise_header.ts";
+import { type NaiveTime, surveyTimestamp } from "./survey_tools/timestamp.ts";
+import { isGeoValue, koboColumnRole, type KoboRole } from "./survey_tools/kobo.ts";
+import {
+  isLimeHeader,
+  isLimeNoAnswer,
+  isUnknownLimeDate,
+  LIME_ID,
+  LIME_META,
+  LIME_PERSONAL,
+  LIME_SUBMITTED,
+} from "./survey_tools/limesurvey.ts";
+import { FORMS_META, FORMS_PERSONAL, FORMS_TIMESTAMP } from "./survey_tools/google_forms.ts";
+import { fileNotes } from "./survey_tools/file_notes.ts";
 
 /** Words of a question name that make it an identity question. */
 const IDENTITY_WORDS = new Set([
@@ -230,11 +252,10 @@ export function normaliseWave(cell: string | null): string | null {
   return fold(cell.trim());
 }
 
-const CLOCK = /(?:[T ]|^)(\d{1,2})[:h](\d{2})(?::(\d{2}))?/;
-
 /**
- * A submission time as `YYYY-MM-DD HH:MM:SS` (local time as typed; a UTC offset is dropped), or
- * `YYYY-MM-DD 00:00:00` without time. Null when the date cannot be read.
+ * A submission time as Europe/Paris local time `YYYY-MM-DD HH:MM:SS` (an offset is converted,
+ * a time without one is taken as Paris time), or `YYYY-MM-DD 00:00:00` without time. Null when
+ * the date cannot be read. See survey_tools/timestamp.ts.
  *
  * @example
  * ```ts
@@ -243,24 +264,19 @@ const CLOCK = /(?:[T ]|^)(\d{1,2})[:h](\d{2})(?::(\d{2}))?/;
  * ```
  */
 export function parseTimestamp(text: string): string | null {
-  const trimmed = text.trim();
-  const datePart = trimmed.replace(/[T ]\d{1,2}[:h]\d{2}.*$/, "");
-  const date = parseDate(/^\d+([.,]\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : datePart);
-  if (!date.ok) return null;
-  const time = CLOCK.exec(trimmed.slice(datePart.length));
-  if (!time) return `${date.value} 00:00:00`;
-  const [h, m, s] = [Number(time[1]), Number(time[2]), Number(time[3] ?? 0)];
-  if (h > 23 || m > 59 || s > 59) return null;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.value} ${pad(h)}:${pad(m)}:${pad(s)}`;
+  return surveyTimestamp(text);
 }
 
 /** A response record after validation. */
 export interface SurveyResponse extends Record<string, string | number | boolean | null> {
   response_id: string | null;
   submitted: string | null;
-  /** Normalised submission time, null when absent or unreadable. */
+  /** Submission time, Europe/Paris local time; null when absent, unknown or unreadable. */
   submitted_at: string | null;
+  /** The tool's placeholder for an unknown date (LimeSurvey's 1980-01-01). */
+  date_unknown: boolean;
+  /** When the respondent started, as exported (LimeSurvey `startdate`): part of the key. */
+  started: string | null;
   /** The unreadable submission date, for the warning. */
   submitted_bad: string | null;
   structure: string | null;
@@ -272,7 +288,7 @@ export interface SurveyResponse extends Record<string, string | number | boolean
 }
 
 /** What distinguishes one export format. */
-interface AnswerFormat {
+export interface AnswerFormat {
   format: string;
   label: string;
   /** The export's own response id column, or null (Google Forms). */
@@ -287,8 +303,26 @@ interface AnswerFormat {
   metaRequired?: string[];
   /** Columns of metadata that are personal (never repeated in messages). */
   personalMeta?: string[];
+  /** Why each personal metadata field is set aside (reported by header, never stored). */
+  personalMetaReasons?: Record<string, string>;
   /** Parts of the response key besides the id (see the module's notes). */
   keyParts(r: SurveyResponse, ctx: LoadContext, structure: string, extras?: RowExtras): string[];
+  /** How a submission time without offset is read (Kobo's `_submission_time` is UTC). */
+  naiveTime?: NaiveTime;
+  /** The role of an unmapped column by the tool's semantics (metadata, GPS…); default question. */
+  columnRole?(header: string, headers: readonly string[]): KoboRole;
+  /** A cell holding a position by the tool's own format (a Kobo geopoint). */
+  isGeoValue?(value: string): boolean;
+  /** A value the tool writes for « no answer » (LimeSurvey « N/A »): not an answer. */
+  isNoAnswer?(value: string): boolean;
+  /** The tool's placeholder for an unknown date. */
+  isUnknownDate?(text: string | null): boolean;
+  /** An empty submission date means an incomplete response (LimeSurvey). */
+  emptySubmittedIsIncomplete?: boolean;
+  /** The export holds submitted (complete) responses only (Kobo, Google Forms). */
+  submittedOnly?: boolean;
+  /** A last check of the header (see LoaderSpec.acceptsHeader). */
+  acceptsHeader?(headers: readonly string[]): boolean;
 }
 
 const STRUCTURE_ALIASES = [
@@ -344,30 +378,42 @@ const KOBO: AnswerFormat = {
     meta_audit: ["audit"],
   },
   personalMeta: ["meta_geolocation", "meta_deviceid", "meta_phonenumber", "meta_username"],
-  keyParts: (r) => ["kobotoolbox", r.response_id!],
+  personalMetaReasons: {
+    meta_geolocation: "position GPS de la soumission",
+    meta_deviceid: "identifiant de l'appareil",
+    meta_phonenumber: "numéro de téléphone de l'appareil",
+    meta_username: "compte de l'enquêteur",
+  },
+  // `meta/instanceID` writes « uuid:… », `_uuid` and the repeat sheets' `_submission__uuid` not.
+  keyParts: (r) => ["kobotoolbox", r.response_id!.replace(/^uuid:/i, "")],
+  naiveTime: "utc",
+  submittedOnly: true,
+  columnRole: koboColumnRole,
+  isGeoValue,
 };
 
 const LIMESURVEY: AnswerFormat = {
   format: "limesurvey",
   label: "réponses LimeSurvey",
-  idAliases: ["id", "ID de la réponse", "Response ID"],
+  idAliases: LIME_ID,
   idRequired: true,
-  submittedAliases: ["submitdate", "Date de soumission", "Date submitted"],
+  submittedAliases: LIME_SUBMITTED,
   submittedRequired: false,
-  meta: {
-    meta_lastpage: ["lastpage", "Dernière page", "Last page"],
-    meta_startlanguage: ["startlanguage", "Langue de départ", "Start language"],
-    meta_seed: ["seed", "Tête de série", "Seed"],
-    meta_startdate: ["startdate", "Date de début", "Date started"],
-    meta_datestamp: ["datestamp", "Date de la dernière action", "Date last action"],
-    meta_refurl: ["refurl", "URL référente", "Referrer URL"],
-    meta_ipaddr: ["ipaddr", "Adresse IP", "IP address"],
-    meta_token: ["token", "Code d'invitation", "Access code"],
-  },
-  metaRequired: ["meta_lastpage", "meta_startlanguage"],
-  personalMeta: ["meta_ipaddr", "meta_token"],
-  // LimeSurvey numbers responses 1, 2, 3… in every survey: the dates make the id unique.
-  keyParts: (r, _ctx, structure) => ["limesurvey", structure, r.response_id!, r.submitted ?? ""],
+  meta: LIME_META,
+  personalMeta: Object.keys(LIME_PERSONAL),
+  personalMetaReasons: LIME_PERSONAL,
+  isNoAnswer: isLimeNoAnswer,
+  isUnknownDate: isUnknownLimeDate,
+  emptySubmittedIsIncomplete: true,
+  acceptsHeader: isLimeHeader,
+  // LimeSurvey numbers responses 1, 2, 3… in every survey: a date makes the id unique. The start
+  // date does not change when an incomplete response is completed and exported again.
+  keyParts: (r, _ctx, structure) => [
+    "limesurvey",
+    structure,
+    r.response_id!,
+    (r.started !== null && !isUnknownLimeDate(r.started) ? r.started : r.submitted) ?? "",
+  ],
 };
 
 const GOOGLE_FORMS: AnswerFormat = {
@@ -375,13 +421,12 @@ const GOOGLE_FORMS: AnswerFormat = {
   label: "réponses Google Forms",
   idAliases: null,
   idRequired: false,
-  submittedAliases: ["Horodateur", "Horodatage", "Timestamp", "Marque temporelle"],
+  submittedAliases: FORMS_TIMESTAMP,
   submittedRequired: true,
-  meta: {
-    meta_email: ["Adresse e-mail", "Adresse email", "Email Address", "Adresse courriel", "E-mail"],
-    meta_score: ["Score", "Total score"],
-  },
-  personalMeta: ["meta_email"],
+  meta: FORMS_META,
+  personalMeta: Object.keys(FORMS_PERSONAL),
+  personalMetaReasons: FORMS_PERSONAL,
+  submittedOnly: true,
   keyParts: (r, _ctx, structure, extras) => [
     "google-forms",
     structure,
@@ -424,7 +469,7 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
     fields.response_id = { type: "text", aliases: format.idAliases, required: format.idRequired };
   }
   fields.submitted = {
-    type: "text",
+    type: "datetime",
     aliases: format.submittedAliases,
     required: format.submittedRequired,
     optional: true,
@@ -439,7 +484,8 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
   fields.submitter = { type: "text", aliases: ["_submitted_by"], optional: true, personal: true };
   for (const [name, aliases] of Object.entries(format.meta)) {
     fields[name] = {
-      type: "text",
+      // The start date keys a LimeSurvey response: a spreadsheet cell keeps its time.
+      type: name === "meta_startdate" ? "datetime" : "text",
       aliases,
       optional: true,
       required: format.metaRequired?.includes(name),
@@ -455,6 +501,7 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
     form_version: z.string().nullable(),
     validation: z.string().nullable(),
     submitter: z.string().nullable(),
+    meta_startdate: z.string().nullable().optional(),
   }).superRefine((r, ctx) => {
     if (structureFrom === "column" && (r.structure == null || structureSlug(r.structure) === null)) {
       ctx.addIssue({
@@ -470,18 +517,21 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
       ctx.addIssue({ code: "custom", path: ["submitted"], message: "horodatage de la réponse manquant" });
     }
   }).transform((r): SurveyResponse => {
-    const submittedAt = r.submitted ? parseTimestamp(r.submitted) : null;
+    const unknown = format.isUnknownDate?.(r.submitted) ?? false;
+    const submittedAt = r.submitted && !unknown ? surveyTimestamp(r.submitted, format.naiveTime) : null;
     return {
       response_id: r.response_id ?? null,
       submitted: r.submitted,
       submitted_at: submittedAt,
-      submitted_bad: r.submitted && submittedAt === null ? r.submitted : null,
+      date_unknown: unknown,
+      submitted_bad: r.submitted && !unknown && submittedAt === null ? r.submitted : null,
       structure: r.structure ? structureSlug(r.structure) : null,
       wave: normaliseWave(r.wave),
       form_id: r.form_id,
       form_version: r.form_version,
       validation: r.validation,
       submitter: r.submitter,
+      started: r.meta_startdate ?? null,
     };
   }) as unknown as z.ZodType<SurveyResponse>;
 
@@ -500,6 +550,15 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
     fields,
     schema,
     keepUnknownColumns: true,
+    acceptsHeader(headers) {
+      if (format.acceptsHeader && !format.acceptsHeader(headers)) return false;
+      // A Kobo geopoint named « lieu » is not the structure column.
+      if (structureFrom !== "column" || !format.columnRole) return true;
+      const aliases = new Set(STRUCTURE_ALIASES.map(normaliseHeader));
+      const column = headers.find((h) => aliases.has(normaliseHeader(h)));
+      return column === undefined || format.columnRole(column, headers) !== "gps";
+    },
+    fileIssues: (file) => fileNotes(format, file),
     // A structure named on each row must be in the registry.
     structureField: structureFrom === "column" ? "structure" : undefined,
     // Question columns are expected (kept and resolved against the form): only the columns set
@@ -512,8 +571,22 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
             `colonne « ${header} » écartée : elle identifie la personne qui répond, ses réponses ne sont jamais chargées`,
         };
       }
+      const role = format.columnRole?.(header, [header]);
+      if (role === "gps") {
+        return {
+          severity: "avertissement",
+          message: `colonne « ${header} » écartée : position GPS, jamais chargée`,
+        };
+      }
+      if (role === "personal-metadata") {
+        return {
+          severity: "avertissement",
+          message:
+            `colonne « ${header} » écartée : métadonnée personnelle (appareil, compte), jamais chargée`,
+        };
+      }
       const last = header.split("/").pop() ?? header;
-      if (last.startsWith("_")) {
+      if (role === "metadata" || (!format.columnRole && last.startsWith("_"))) {
         return {
           severity: "avertissement",
           message:
@@ -544,6 +617,7 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
           validation_status: r.validation,
           submitter_ref: r.submitter ? ctx.pseudonym(["enqueteur", r.submitter.trim().toLowerCase()]) : null,
           respondent_ref: null as string | null,
+          complete: null as boolean | null,
         },
       }];
       const cells = extras?.unknownCells ?? [];
@@ -555,22 +629,14 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
           break;
         }
       }
-      const names: string[] = [];
-      for (const { header, value } of cells) if (identityOf(header).name) names.push(...nameParts(value));
-      for (const { header, value } of cells) {
-        const last = header.split("/").pop() ?? header;
-        if (isRespondentCodeColumn(header)) continue;
-        if (identityOf(header).identity) {
-          rows.push({
-            table: "stg_survey_dropped",
-            row: { structure_id: structure, question_path: header, reason: "identite" },
-          });
-          continue;
-        }
-        // Kobo system columns (`_geolocation`, `_q7_latitude`…): metadata, some of it personal.
-        if (last.startsWith("_")) continue;
-        const text = redactAnswer(value, names);
-        const number = parseNumber(text);
+      const { answers, dropped } = answerCells(format, cells);
+      for (const { header, reason } of dropped) {
+        rows.push({
+          table: "stg_survey_dropped",
+          row: { structure_id: structure, question_path: header, reason },
+        });
+      }
+      for (const { header, text, number } of answers) {
         rows.push({
           table: "stg_survey_answers",
           row: {
@@ -578,13 +644,71 @@ function answersLoader(format: AnswerFormat, structureFrom: "column" | "folder")
             structure_id: structure,
             question_path: header,
             value_text: text,
-            value_number: number.ok ? number.value : null,
+            value_number: number,
           },
         });
       }
+      // Kobo and Google Forms hold submitted responses only; LimeSurvey says it by submitdate.
+      rows[0].row.complete = format.emptySubmittedIsIncomplete
+        ? (extras?.headers.submitted === undefined ? null : r.submitted !== null)
+        : format.submittedOnly
+        ? true
+        : null;
       return rows;
     },
   };
+}
+
+/** Why a question column is not stored: identity, GPS position, personal metadata. */
+export type DropReason = "identite" | "gps" | "metadonnee";
+
+/**
+ * The answers of one response (or one repeat row) as they are stored, and the columns set
+ * aside: the respondent code is skipped (only its pseudonym is kept), identity columns and
+ * GPS positions are dropped, the tool's metadata ignored, « no answer » values skipped, and free
+ * text loses the respondent's names, e-mail addresses and phone numbers.
+ */
+export function answerCells(
+  format: Pick<AnswerFormat, "columnRole" | "isGeoValue" | "isNoAnswer">,
+  cells: readonly { header: string; value: string }[],
+): {
+  answers: { header: string; text: string; number: number | null }[];
+  dropped: { header: string; reason: DropReason }[];
+} {
+  const headers = cells.map((c) => c.header);
+  const names: string[] = [];
+  for (const { header, value } of cells) if (identityOf(header).name) names.push(...nameParts(value));
+  const answers: { header: string; text: string; number: number | null }[] = [];
+  const dropped: { header: string; reason: DropReason }[] = [];
+  const seen = new Map<string, number>();
+  for (const cell of cells) {
+    // Two questions with the same heading (a Google Forms title used twice) both stay:
+    // the second is « titre (2) », said once per file (survey_tools/file_notes.ts).
+    const n = (seen.get(cell.header) ?? 0) + 1;
+    seen.set(cell.header, n);
+    const { value } = cell;
+    const header = n === 1 ? cell.header : `${cell.header} (${n})`;
+    if (isRespondentCodeColumn(header)) continue;
+    if (identityOf(header).identity) {
+      dropped.push({ header, reason: "identite" });
+      continue;
+    }
+    const role = format.columnRole?.(header, headers) ??
+      ((header.split("/").pop() ?? header).startsWith("_") ? "metadata" : "question");
+    if (role === "gps" || (role === "question" && format.isGeoValue?.(value))) {
+      dropped.push({ header, reason: "gps" });
+      continue;
+    }
+    if (role === "personal-metadata") {
+      dropped.push({ header, reason: "metadonnee" });
+      continue;
+    }
+    if (role === "metadata" || format.isNoAnswer?.(value)) continue;
+    const text = redactAnswer(value, names);
+    const number = parseNumber(text);
+    answers.push({ header, text, number: number.ok ? number.value : null });
+  }
+  return { answers, dropped };
 }
 
 /**

@@ -46,6 +46,8 @@ FROM stg_survey_choices ch JOIN loads l USING (load_id) JOIN current c ON c.sha2
 -- labels); LimeSurvey « Q5[SQ001] » is read as « Q5/SQ001 ». Unresolved answers keep item_name
 -- NULL. choice_known is false for a value outside the item's list (a Likert « 7 » on 1–5): kept,
 -- never scored. score is the numeric choice, reversed (min + max − value) for reverse-coded items.
+-- Incomplete responses (LimeSurvey without submitdate: complete = false) are loaded but left out
+-- of the results: they are counted apart in the load report.
 CREATE OR REPLACE VIEW survey_answers_resolved AS
 WITH segments AS (
   SELECT a.response_ref, a.structure_id, a.question_path, a.value_text, a.value_number, a.load_id,
@@ -55,6 +57,7 @@ WITH segments AS (
   FROM stg_survey_answers a
   JOIN stg_survey_responses r USING (response_ref)
   CROSS JOIN LATERAL (SELECT regexp_replace(a.question_path, '\[([^\]]*)\]', '/\1', 'g') AS path) p
+  WHERE r.complete IS NOT FALSE
 ),
 hits AS (
   SELECT s.load_id, i.form_id, count(DISTINCT s.question_path) AS n
@@ -254,3 +257,13 @@ SELECT a.form_id, a.structure_id, a.wave, a.response_ref, a.item_name, a.value_t
 FROM survey_answers_resolved a
 LEFT JOIN survey_response_consent c USING (response_ref)
 WHERE a.item_type = 'text' AND trim(a.value_text) <> '' AND a.structure_known;
+
+-- Answers of Kobo repeat groups with their submission: structure, wave, date and form of the
+-- response they belong to (NULL until its main sheet is loaded), the repeat and its position.
+CREATE OR REPLACE VIEW survey_repeat_answers AS
+SELECT r.structure_id, a.response_ref, r.source_format, r.form_id, r.wave, r.submitted_at,
+  a.repeat_name, a.repeat_index, p.parent_table, p.parent_index, a.question_path, a.value_text,
+  a.value_number, a.load_id, a.source_line
+FROM stg_survey_repeat_answers a
+JOIN stg_survey_repeats p USING (response_ref, repeat_name, repeat_index)
+LEFT JOIN stg_survey_responses r USING (response_ref);

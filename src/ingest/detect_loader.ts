@@ -19,6 +19,10 @@ export function detectLoader(
   let best: { spec: LoaderSpec; header: HeaderMatch } | null = null;
   for (const spec of loaders) {
     const header = matchHeader(spec, table);
+    if (
+      header && spec.acceptsHeader &&
+      !spec.acceptsHeader(table.rows[header.index].cells.map((c) => String(c ?? "").trim()))
+    ) continue;
     if (header && (!best || Object.keys(header.columns).length > Object.keys(best.header.columns).length)) {
       best = { spec, header };
     }

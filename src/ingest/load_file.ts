@@ -79,6 +79,7 @@ function collectRows(
   context: LoadContext,
   report: LoadReport,
   headerText: (column: number) => string,
+  sheet: string | null = null,
 ) {
   const byTable: RowsByTable = new Map();
   const primary = Object.keys(spec.tables)[0];
@@ -87,7 +88,7 @@ function collectRows(
   );
   let skipped = 0;
   for (const { line, record, unknownCells } of validated.records) {
-    const produced = spec.toRows(record, context, { unknownCells, headers });
+    const produced = spec.toRows(record, context, { unknownCells, headers, sheet });
     if (!produced.some((r) => r.table === primary)) skipped++;
     for (const { table: name, row } of produced) {
       const key = spec.tables[name].map((k) => row[k]).join("\u0001");
@@ -404,12 +405,25 @@ async function loadTable(
   report.rowsRead = validated.rowsRead;
   report.rowsRejected = validated.rowsRejected;
   report.issues.push(...validated.issues);
+  if (spec.fileIssues) {
+    const headers: Record<string, string> = {};
+    for (const [field, index] of Object.entries(header.columns)) {
+      headers[field] = String(headerCells[index] ?? "").trim();
+    }
+    const said = spec.fileIssues({
+      records: validated.records,
+      headers,
+      headerLine: table.rows[header.index].line,
+    });
+    report.issues.push(...said.map((i) => ({ ...i, value: null })));
+  }
   const byTable = collectRows(
     spec,
     validated,
     { ...options.context, structureId: report.structureId },
     report,
     (column) => String(headerCells[column] ?? "").trim(),
+    table.sheet,
   );
   const primaryRows = byTable.get(Object.keys(spec.tables)[0])?.size ?? 0;
   // A loader that may skip valid records (see skippedRecords) has nothing to write without rows.

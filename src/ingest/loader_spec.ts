@@ -7,7 +7,7 @@
 import type { z } from "zod";
 
 /** How a cell is parsed before validation. */
-export type FieldType = "text" | "number" | "date" | "month" | "duration" | "time" | "flag";
+export type FieldType = "text" | "number" | "date" | "month" | "duration" | "time" | "flag" | "datetime";
 
 /** One column a loader understands. */
 export interface FieldSpec {
@@ -136,6 +136,22 @@ export interface LoaderSpec<T extends ParsedRecord = ParsedRecord> {
    * `fields`, `schema` and `toRows`, so messages and values do not depend on the path.
    */
   sql?: SqlPath;
+  /**
+   * A last check of a header the required columns cannot express (a bare `id` column is
+   * LimeSurvey's only with LimeSurvey's other columns): false and the loader does not apply.
+   */
+  acceptsHeader?(headers: readonly string[]): boolean;
+  /**
+   * Remarks on the whole table once validated, said once per file rather than once per row
+   * (« 3 réponses incomplètes », a column set aside): added to the load report. Called on the
+   * TypeScript path only (a loader with `sql` does not get it).
+   */
+  fileIssues?(file: {
+    records: readonly { line: number; record: T; unknownCells: { header: string; value: string }[] }[];
+    /** The user's own header for each mapped field. */
+    headers: Record<string, string>;
+    headerLine: number;
+  }): { line: number | null; column: string | null; severity: "erreur" | "avertissement"; message: string }[];
 }
 
 /** A loader's set-based twin; only for loaders writing one table, without `warnings`. */
@@ -160,6 +176,8 @@ export interface RowExtras {
   unknownCells: { header: string; value: string }[];
   /** The user's own header for each mapped field. */
   headers: Record<string, string>;
+  /** The workbook sheet the row comes from (null for delimited text). */
+  sheet?: string | null;
 }
 
 /** One row for one staging table (column → value; load_id and source_line are added). */

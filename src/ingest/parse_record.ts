@@ -30,6 +30,7 @@ const PERSONAL_REASON: Record<FieldType, string> = {
   duration: "durée illisible (donnée personnelle, valeur non reproduite)",
   time: "heure illisible (donnée personnelle, valeur non reproduite)",
   flag: "réponse oui/non illisible (donnée personnelle, valeur non reproduite)",
+  datetime: "date et heure illisibles (donnée personnelle, valeur non reproduite)",
 };
 
 const TRUE_WORDS = new Set(["oui", "o", "yes", "y", "vrai", "true", "1", "x"]);
@@ -48,6 +49,19 @@ function parseFlag(value: CellValue): Parsed<boolean> {
   return { ok: false, reason: `« ${String(value).trim()} » n'est ni « oui » ni « non »` };
 }
 
+/**
+ * A date-time kept as text for the loader to read: a spreadsheet date cell keeps its time
+ * (`2024-01-17T18:07:45`, the cell's wall clock), text is only trimmed.
+ */
+function parseDateTimeCell(value: CellValue): Parsed<string> {
+  if (value instanceof Date) {
+    return isNaN(value.getTime())
+      ? { ok: false, reason: "date invalide" }
+      : { ok: true, value: value.toISOString().slice(0, 19) };
+  }
+  return { ok: true, value: String(value).trim() };
+}
+
 const PARSERS: Record<FieldType, (value: CellValue) => Parsed<string | number | boolean>> = {
   text: parseText,
   number: parseNumber,
@@ -56,6 +70,7 @@ const PARSERS: Record<FieldType, (value: CellValue) => Parsed<string | number | 
   duration: parseDuration,
   time: parseClockTime,
   flag: parseFlag,
+  datetime: parseDateTimeCell,
 };
 
 function isEmpty(value: CellValue | undefined): boolean {

@@ -124,9 +124,11 @@ Deno.test("Kobo CSV: duplicate, bad date, identity dropped, text redacted, Liker
       `SELECT structure_id, wave, strftime(submitted_at, '%Y-%m-%d %H:%M') AS at, submitter_ref IS NOT NULL AS by
        FROM stg_survey_responses ORDER BY source_line`,
     );
+    // Kobo's _submission_time is UTC: stored as Paris time, it meets the form's own `end`
+    // (10:15 +01:00 in March, 14:09 +02:00 in October).
     assert.deepEqual(responses, [
-      { structure_id: "ors", wave: "avant", at: "2024-03-12 09:15", by: true },
-      { structure_id: "ors", wave: "apres", at: "2024-10-02 12:09", by: false },
+      { structure_id: "ors", wave: "avant", at: "2024-03-12 10:15", by: true },
+      { structure_id: "ors", wave: "apres", at: "2024-10-02 14:09", by: false },
       { structure_id: "saint-nicolas", wave: "avant", at: null, by: false },
     ]);
     // Nothing personal reached the warehouse: no first name, e-mail, phone, account or position.
