@@ -28,12 +28,23 @@ export type HeaderMatch = {
 
 type Match = Omit<HeaderMatch, "index">;
 
+// Every loader scans the same cells: their normalised forms are kept (bounded, cleared when full).
+const normalisedCache = new Map<string, string>();
+function normalised(text: string): string {
+  let key = normalisedCache.get(text);
+  if (key === undefined) {
+    if (normalisedCache.size >= 20_000) normalisedCache.clear();
+    normalisedCache.set(text, key = normaliseHeader(text));
+  }
+  return key;
+}
+
 /** Normalised alias → field; the first declaration wins so callers control precedence. */
 function aliasIndex(aliases: Record<string, string[]>): Map<string, string> {
   const fieldByAlias = new Map<string, string>();
   for (const [field, names] of Object.entries(aliases)) {
     for (const name of [field, ...names]) {
-      const key = normaliseHeader(name);
+      const key = normalised(name);
       if (key && !fieldByAlias.has(key)) fieldByAlias.set(key, field);
     }
   }
@@ -46,7 +57,7 @@ function matchRow(cells: CellValue[], fieldByAlias: Map<string, string>): Match 
   cells.forEach((cell, column) => {
     const header = cellText(cell).trim();
     if (!header) return;
-    const key = normaliseHeader(header);
+    const key = normalised(header);
     const field = key ? fieldByAlias.get(key) : undefined;
     if (field !== undefined && !(field in columns)) columns[field] = column;
     else unknown.push({ column, header });
@@ -80,14 +91,14 @@ function matchTwoRows(
     titles.push(candidates[0] ?? "");
     if (candidates.length === 0) continue;
     const chosen = candidates.find((title) => {
-      const field = fieldByAlias.get(normaliseHeader(title));
+      const field = fieldByAlias.get(normalised(title));
       return field !== undefined && !(field in columns);
     });
     if (chosen === undefined) {
       unknown.push({ column, header: candidates[0] });
       continue;
     }
-    columns[fieldByAlias.get(normaliseHeader(chosen))!] = column;
+    columns[fieldByAlias.get(normalised(chosen))!] = column;
     titles[column] = chosen;
     if (low) fromLower++;
   }

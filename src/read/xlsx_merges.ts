@@ -106,9 +106,10 @@ export async function readXlsxMerges(bytes: Uint8Array): Promise<Map<string, Mer
     const target = targets.get(relationId(sheet) ?? "");
     if (!sheet.name || !target) continue;
     const xml = await text(resolvePart(workbookPath, target));
-    // <mergeCells> follows <sheetData>: a sheet without it is the common case.
-    if (xml === null || !xml.includes("mergeCell")) continue;
-    const ranges = elements(xml, "mergeCell")
+    // <mergeCells> follows <sheetData>: only the tail from its first mention is scanned.
+    const at = xml?.indexOf("mergeCell") ?? -1;
+    if (xml === null || at < 0) continue;
+    const ranges = elements(xml.slice(xml.lastIndexOf("<", at)), "mergeCell")
       .map((m) => mergedRange(m.ref ?? ""))
       .filter((r): r is MergedRange => r !== null);
     if (ranges.length > 0) merges.set(sheet.name, ranges);
