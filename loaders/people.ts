@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
+import { UNTITLED_ID } from "../src/read/untitled_id_column.ts";
 import { personRow, personSchema, residenceWarnings } from "./people_common.ts";
 
 const schema = personSchema.extend({ civility: z.string().nullable() });
@@ -29,7 +30,8 @@ export const peopleNoethysLoader: LoaderSpec<z.infer<typeof schema>> = {
   fields: {
     person_id: {
       type: "text",
-      aliases: ["IDindividu", "N° individu", "Identifiant individu"],
+      // The Noethys list of individuals (ExportTexte) leaves its id column untitled.
+      aliases: ["IDindividu", "N° individu", "Identifiant individu", UNTITLED_ID],
       required: true,
     },
     family_id: { type: "text", aliases: ["IDfamille", "N° famille"], optional: true },

@@ -42,3 +42,33 @@ Deno.test("Noethys individus table: sex from IDcivilite, an organisation refused
     ]);
   });
 });
+
+Deno.test("Noethys ExportTexte of the list of individuals (untitled id column) loads as people", async () => {
+  const name = "ExportTexte_20250115101530.txt";
+  await withInbox("noethys_liste_individus_", async ({ ingest, query }) => {
+    const [r] = await ingest(
+      name,
+      await Deno.readFile(new URL(`../tests/fixtures/people/${name}`, import.meta.url)),
+    );
+    assert.equal(r.format, "noethys-individus");
+    assert.deepEqual([r.status, r.rowsRead, r.rowsLoaded, r.rowsRejected], ["loaded", 5, 5, 0]);
+    // The list's other columns are named in the warnings, never their values.
+    assert.deepEqual(
+      r.issues.map((i) => [i.line, i.column, i.value]),
+      ["Age", "Rue", "Tél. domicile", "Tél. mobile", "Email", "Recherche"].map((c) => [1, c, null]),
+    );
+    const rows = await query("SELECT birth_year, commune_insee FROM stg_people ORDER BY source_line");
+    assert.deepEqual(rows.map((x) => [x.birth_year, x.commune_insee]), [
+      [1986, "26362"],
+      [2015, "26362"],
+      [1979, "26058"],
+      [2017, "26058"],
+      [null, "26362"],
+    ]);
+    // Pseudonymised: no name of the list reaches the warehouse.
+    const [{ n }] = await query(
+      "SELECT count(*) AS n FROM stg_people WHERE contains(CAST(stg_people AS VARCHAR), 'BENALI')",
+    );
+    assert.equal(n, 0);
+  });
+});

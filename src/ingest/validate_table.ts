@@ -10,6 +10,7 @@ import { findHeader, type HeaderMatch } from "../read/find_header.ts";
 import { isBlankRow, isTotalsRow } from "../read/row_kind.ts";
 import { cellText } from "../read/cell_text.ts";
 import { fillMergedDown } from "../read/fill_merged.ts";
+import { nameUntitledIdColumn } from "../read/untitled_id_column.ts";
 import type { CellValue } from "../read/row.ts";
 import type { LoaderSpec, ParsedRecord } from "./loader_spec.ts";
 import type { RawTable } from "./read_tables.ts";
@@ -70,7 +71,13 @@ export function headerTitles(table: RawTable, header: HeaderMatch): readonly Cel
 /** The header of `table` for `spec`, or null when the table is not of that kind. */
 export function matchHeader(spec: LoaderSpec, table: RawTable): HeaderMatch | null {
   const { aliases, required } = headerAliases(spec);
-  return findHeader(table.rows, aliases, required);
+  const header = findHeader(table.rows, aliases, required);
+  if (header) return header;
+  // A Noethys list export may leave its id column untitled: named, it may make the header.
+  const named = nameUntitledIdColumn(table.rows);
+  const retry = named && findHeader(named, aliases, required);
+  if (!retry) return null;
+  return retry.titles ? retry : { ...retry, titles: named[retry.index].cells.map(cellText) };
 }
 
 function zodMessages(
