@@ -15,6 +15,7 @@ import { attendanceSheetLoader } from "./attendance_sheet.ts";
 import { volunteeringLoader } from "./volunteering.ts";
 import { headcountsLoader } from "./headcounts.ts";
 import { activitiesLoader } from "./activities.ts";
+import { activitiesNoethysLoader } from "./activities_noethys.ts";
 import { staffLoader } from "./staff.ts";
 import { partnershipsLoader } from "./partnerships.ts";
 import { clusterTiesLoader } from "./cluster_ties.ts";
@@ -46,6 +47,7 @@ export const LOADERS: LoaderSpec<any>[] = [
   volunteeringLoader,
   headcountsLoader,
   activitiesLoader,
+  activitiesNoethysLoader,
   staffLoader,
   partnershipsLoader,
   clusterTiesLoader,

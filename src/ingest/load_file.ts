@@ -21,7 +21,7 @@ import { parseDelimited } from "../read/parse_delimited.ts";
 import type { HeaderMatch } from "../read/find_header.ts";
 import { dropStaged, sqlPathApplies, STAGED } from "./stage_delimited_sql.ts";
 import { stageInChild } from "./stage_in_child.ts";
-import { type ValidatedTable, validateTable } from "./validate_table.ts";
+import { headerTitles, type ValidatedTable, validateTable } from "./validate_table.ts";
 import { appendAsText, columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
 import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
 import { checkRecords } from "./check_records.ts";
@@ -393,7 +393,7 @@ async function loadTable(
     header,
     options.onProgress && ((done, total) => options.onProgress!(fileName, table.sheet, done, total)),
   );
-  const headerCells = table.rows[header.index].cells;
+  const headerCells = headerTitles(table, header);
   await checkStructures(conn, spec, validated, (column) => String(headerCells[column] ?? "").trim());
   await checkRecords(
     conn,

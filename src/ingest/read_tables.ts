@@ -9,7 +9,7 @@ import { parseDelimited } from "../read/parse_delimited.ts";
 import { sniffDelimiter } from "../read/sniff_delimiter.ts";
 import { readWorkbook } from "../read/read_workbook.ts";
 import { readLegacyWorkbook } from "../read/read_legacy_workbook.ts";
-import type { CellRow } from "../read/row.ts";
+import type { CellRow, MergedRange } from "../read/row.ts";
 
 /** A table read from a file, before its header is found. */
 export interface RawTable {
@@ -18,6 +18,8 @@ export interface RawTable {
   /** Encoding detected for text files ("xlsx" for workbooks). */
   encoding: string;
   rows: CellRow[];
+  /** Merged cells of a workbook sheet (absent for text files and sheets without merges). */
+  merges?: MergedRange[];
 }
 
 /** File endings the ingest understands. */
@@ -36,11 +38,21 @@ export async function readTables(fileName: string, bytes: Uint8Array): Promise<R
   const ext = extname(fileName).toLowerCase();
   if (ext === ".xlsx") {
     const sheets = await readWorkbook(bytes);
-    return sheets.map(({ sheet, rows }) => ({ sheet, encoding: "xlsx", rows }));
+    return sheets.map(({ sheet, rows, merges }) => ({
+      sheet,
+      encoding: "xlsx",
+      rows,
+      ...(merges && { merges }),
+    }));
   }
   if (ext === ".xls") {
     const sheets = await readLegacyWorkbook(bytes);
-    return sheets.map(({ sheet, rows }) => ({ sheet, encoding: "xls", rows }));
+    return sheets.map(({ sheet, rows, merges }) => ({
+      sheet,
+      encoding: "xls",
+      rows,
+      ...(merges && { merges }),
+    }));
   }
   const { text, encoding, delimiter } = decodeDelimited(bytes);
   return [{ sheet: null, encoding, rows: parseDelimited(text, delimiter) }];

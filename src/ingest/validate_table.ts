@@ -9,6 +9,8 @@ import type { z } from "zod";
 import { findHeader, type HeaderMatch } from "../read/find_header.ts";
 import { isBlankRow, isTotalsRow } from "../read/row_kind.ts";
 import { cellText } from "../read/cell_text.ts";
+import { fillMergedDown } from "../read/fill_merged.ts";
+import { nameUntitledIdColumn } from "../read/untitled_id_column.ts";
 import type { CellValue } from "../read/row.ts";
 import type { LoaderSpec, ParsedRecord } from "./loader_spec.ts";
 import type { RawTable } from "./read_tables.ts";
@@ -58,10 +60,24 @@ export function headerAliases(spec: LoaderSpec): {
   return { aliases, required };
 }
 
+/**
+ * The column titles of a table's header: the header row's cells, or the joined titles of a
+ * header written on two rows (« Activités - Nombre d'ateliers »).
+ */
+export function headerTitles(table: RawTable, header: HeaderMatch): readonly CellValue[] {
+  return header.titles ?? table.rows[header.index].cells;
+}
+
 /** The header of `table` for `spec`, or null when the table is not of that kind. */
 export function matchHeader(spec: LoaderSpec, table: RawTable): HeaderMatch | null {
   const { aliases, required } = headerAliases(spec);
-  return findHeader(table.rows, aliases, required);
+  const header = findHeader(table.rows, aliases, required);
+  if (header) return header;
+  // A Noethys list export may leave its id column untitled: named, it may make the header.
+  const named = nameUntitledIdColumn(table.rows);
+  const retry = named && findHeader(named, aliases, required);
+  if (!retry) return null;
+  return retry.titles ? retry : { ...retry, titles: named[retry.index].cells.map(cellText) };
 }
 
 function zodMessages(
@@ -100,7 +116,7 @@ export function validateTable(
   header: HeaderMatch,
   onProgress?: (done: number, total: number) => void,
 ): ValidatedTable {
-  const headers = table.rows[header.index].cells;
+  const headers = headerTitles(table, header);
   const issues: Issue[] = [];
   for (const { header: name } of header.unknown) {
     if (!spec.unknownColumnIssue) continue;
@@ -127,7 +143,13 @@ export function validateTable(
   let rowsRejected = 0;
   const total = table.rows.length - header.index - 1;
   let done = 0;
-  for (const row of table.rows.slice(header.index + 1)) {
+  // A value merged down over several rows (an event over its sessions) belongs to each.
+  const dataRows = fillMergedDown(
+    table.rows.slice(header.index + 1),
+    table.merges ?? [],
+    table.rows[header.index].line,
+  );
+  for (const row of dataRows) {
     if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress(done, total);
     if (isBlankRow(row.cells)) continue;
     if (isTotalsRow(row.cells)) {

@@ -6,7 +6,7 @@
  * @module
  */
 import * as XLSX from "xlsx";
-import type { CellRow, CellValue } from "./row.ts";
+import type { CellRow, CellValue, MergedRange } from "./row.ts";
 import type { WorkbookSheet } from "./read_workbook.ts";
 
 /** Files larger than this are refused rather than parsed. */
@@ -71,7 +71,13 @@ export async function readLegacyWorkbook(bytes: Uint8Array): Promise<WorkbookShe
         rows.push({ line: r + 1, cells });
       }
     }
-    return { sheet: name, rows };
+    const merges: MergedRange[] = (sheet["!merges"] ?? []).map((m) => ({
+      firstLine: m.s.r + 1,
+      lastLine: m.e.r + 1,
+      firstColumn: m.s.c,
+      lastColumn: m.e.c,
+    }));
+    return merges.length > 0 ? { sheet: name, rows, merges } : { sheet: name, rows };
   });
 }
 

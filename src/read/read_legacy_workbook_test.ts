@@ -33,3 +33,19 @@ Deno.test("readLegacyWorkbook refuses what is not an Excel 97-2003 file, in Fren
     /n'est pas un classeur Excel 97-2003/,
   );
 });
+
+Deno.test("readLegacyWorkbook reports the merged cells of an .xls (MERGEDCELLS record)", async () => {
+  const sheet = XLSX.utils.aoa_to_sheet([
+    ["Évènement", "Date"],
+    ["Atelier cuisine", "12/03/2024"],
+    [null, "19/03/2024"],
+  ]);
+  sheet["!merges"] = [XLSX.utils.decode_range("A2:A3")];
+  const book = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(book, sheet, "Mars");
+  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([["vide"]]), "Notes");
+  const bytes = new Uint8Array(XLSX.write(book, { type: "array", bookType: "biff8" }));
+  const [mars, notes] = await readLegacyWorkbook(bytes);
+  assert.deepEqual(mars.merges, [{ firstLine: 2, lastLine: 3, firstColumn: 0, lastColumn: 0 }]);
+  assert.equal(notes.merges, undefined);
+});

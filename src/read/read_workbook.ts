@@ -5,10 +5,14 @@
 
 import { Buffer } from "node:buffer";
 import readXlsxFile from "read-excel-file/node";
-import type { CellRow, CellValue } from "./row.ts";
+import type { CellRow, CellValue, MergedRange } from "./row.ts";
+import { readXlsxMerges } from "./xlsx_merges.ts";
 
-/** One sheet: its name and its rows, numbered like Excel shows them. */
-export type WorkbookSheet = { sheet: string; rows: CellRow[] };
+/**
+ * One sheet: its name, its rows numbered like Excel shows them, and its merged cells (absent when
+ * it has none).
+ */
+export type WorkbookSheet = { sheet: string; rows: CellRow[]; merges?: MergedRange[] };
 
 /**
  * Reads all sheets of an .xlsx file with read-excel-file. `line` is the spreadsheet row
@@ -16,6 +20,7 @@ export type WorkbookSheet = { sheet: string; rows: CellRow[] };
  * `data[i]` is row `i + 1`. Trailing empty rows are dropped by the library. Dates come back
  * as UTC Date objects (time-only cells as 30/12/1899), formulas as their cached value (null
  * when the file has none), text cells are trimmed, short rows are padded with null.
+ * Merged ranges come from the sheet XML (the library does not report them): see xlsx_merges.ts.
  * Throws an Error with a French message when the bytes are not a readable .xlsx.
  *
  * @example
@@ -32,6 +37,8 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSheet[]> 
     const detail = error instanceof Error ? error.message : String(error);
     throw new Error(`Classeur Excel (.xlsx) illisible : ${detail}`, { cause: error });
   }
+  // The library has read the archive: a part it skips that we cannot read means no merges.
+  const merges = await readXlsxMerges(bytes).catch(() => new Map<string, MergedRange[]>());
   return sheets.map(({ sheet, data }) => ({
     sheet,
     rows: data.map((cells, i) => ({
@@ -39,5 +46,6 @@ export async function readWorkbook(bytes: Uint8Array): Promise<WorkbookSheet[]> 
       // The library's types say `typeof Date`; at runtime cells are Date instances.
       cells: cells.map((cell) => (cell ?? null) as unknown as CellValue),
     })),
+    ...(merges.has(sheet) ? { merges: merges.get(sheet) } : {}),
   }));
 }
