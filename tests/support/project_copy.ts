@@ -37,7 +37,9 @@ export async function copyProject(): Promise<string> {
     const { success } = await new Deno.Command("cp", { args: ["-R", from, join(dir, entry)] }).output();
     if (!success) throw new Error(`copie impossible : ${entry}`);
   }
-  for (const generated of GENERATED) await Deno.remove(join(dir, generated), { recursive: true }).catch(() => {});
+  for (const generated of GENERATED) {
+    await Deno.remove(join(dir, generated), { recursive: true }).catch(() => {});
+  }
   await Deno.symlink(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
 }
