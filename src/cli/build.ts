@@ -7,8 +7,11 @@ import { PROJECT_ROOT } from "../paths.ts";
 import { forgetLoadedPages, frameworkCommand, localiseHtml } from "../site/framework.ts";
 import { runPipeline } from "../site/pipeline.ts";
 import { frenchSearch } from "../site/search_index.ts";
+import { explainFailure } from "./user_error.ts";
 
-const reports = await runPipeline();
+// An empty or partial warehouse still gives a site (its pages say what to load); an unexpected
+// failure gives a French message, never a stack trace.
+const reports = await explainFailure("la préparation des données du site", () => runPipeline());
 const loaded = reports.filter((r) => r.status !== "unchanged");
 console.log(loaded.length ? reportText(loaded, 3) : "Aucun nouvel export : données inchangées.");
 // Pages written by page loaders are written again: the loader's own code may have changed.
@@ -18,6 +21,8 @@ if (code !== 0) {
   console.error("La construction du site a échoué.");
   Deno.exit(code);
 }
-await localiseHtml(join(PROJECT_ROOT, "dist"));
-await frenchSearch(join(PROJECT_ROOT, "dist"));
+await explainFailure("la finition du site", async () => {
+  await localiseHtml(join(PROJECT_ROOT, "dist"));
+  await frenchSearch(join(PROJECT_ROOT, "dist"));
+});
 console.log("Site construit dans dist/.");

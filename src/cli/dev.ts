@@ -5,8 +5,9 @@
 import { forgetLoadedPages, frameworkCommand } from "../site/framework.ts";
 import { runPipeline } from "../site/pipeline.ts";
 import { reportText } from "../ingest/report_text.ts";
+import { explainFailure } from "./user_error.ts";
 
-const reports = await runPipeline();
+const reports = await explainFailure("la préparation des données du site", () => runPipeline());
 const loaded = reports.filter((r) => r.status !== "unchanged");
 console.log(loaded.length ? reportText(loaded, 3) : "Aucun nouvel export : données inchangées.");
 // Pages written by page loaders are written again: the loader's own code may have changed.

@@ -18,6 +18,12 @@ import { detectLoader } from "./detect_loader.ts";
 import { registryLookup } from "./registry_lookup.ts";
 import { layoutsDir } from "../paths.ts";
 import { invalidLayoutReports, readLayouts } from "./read_layouts.ts";
+import {
+  loadReferenceStructures,
+  REFERENCE_REGISTRY_NAME,
+  referenceStructureIds,
+  unknownStructureMessage,
+} from "./reference_structures.ts";
 
 /** Options of an ingest run. */
 export interface IngestOptions {
@@ -145,6 +151,10 @@ export async function ingestPaths(
   }
   files.sort((a, b) => rank.get(a.file)! - rank.get(b.file)!);
   const memoPseudonym = memoise((parts) => pseudonym(options.key, parts));
+  // Structures named by folders: those missing from the registry come from the shipped one, once.
+  const folderIds = files.map(({ file, root }) => options.structureId ?? structureFromPath(file, root))
+    .filter((id): id is string => id !== null);
+  let referenceTried = false;
   for (const { file, root } of files) {
     const bytes = await Deno.readFile(file);
     const hash = sha256(bytes);
@@ -153,14 +163,24 @@ export async function ingestPaths(
     // The original is archived unchanged, keyed by its SHA-256, before anything reads it.
     if (options.archiveDir) await archiveOriginal(options.archiveDir, hash, file, bytes);
     if (structureId !== null) {
-      const known = await queryRows(conn, "SELECT 1 FROM stg_structures WHERE structure_id = $1", [
-        structureId,
-      ]);
-      if (known.length === 0) {
+      const isKnown = async () =>
+        (await queryRows(conn, "SELECT 1 FROM stg_structures WHERE structure_id = $1", [structureId]))
+          .length > 0;
+      let known = await isKnown();
+      if (!known && !referenceTried) {
+        referenceTried = true;
+        reports.push(...await referenceRows(conn, folderIds, now, { pseudonym: memoPseudonym, qpvOf }));
+        known = await isKnown();
+      }
+      if (!known) {
         reports.push(rejectedReport(
           fileName,
           hash,
-          `structure « ${structureId} » absente du registre des structures : chargez d'abord le registre ou corrigez le nom du dossier`,
+          unknownStructureMessage(
+            structureId,
+            options.structureId === undefined,
+            await referenceStructureIds().catch(() => []),
+          ),
           structureId,
         ));
         continue;
@@ -198,6 +218,22 @@ export async function ingestPaths(
     }
   }
   return reports;
+}
+
+/** The shipped registry's rows for `ids` (see reference_structures.ts); a failure is reported, not thrown. */
+async function referenceRows(
+  conn: DuckDBConnection,
+  ids: string[],
+  now: Date,
+  context: Parameters<typeof loadReferenceStructures>[2]["context"],
+): Promise<LoadReport[]> {
+  try {
+    return await loadReferenceStructures(conn, ids, { now, context });
+  } catch (error) {
+    return [
+      rejectedReport(REFERENCE_REGISTRY_NAME, null, `registre livré illisible : ${(error as Error).message}`),
+    ];
+  }
 }
 
 /** Copies an original export into the archive as `<sha256><ending>` (once). */

@@ -76,6 +76,8 @@ export async function publishPageData(conn: DuckDBConnection): Promise<void> {
     const ids = await publisher.params(conn);
     const [before, after] = publisher.file.split("[id]");
     const dir = dirname(join(pageDataDir(), publisher.file));
+    // The folder exists even with no structure yet (a registry alone, an empty warehouse).
+    await Deno.mkdir(dir, { recursive: true });
     for (const id of ids) {
       await writeIfChanged(
         join(pageDataDir(), `${before}${id}${after}`),
