@@ -19,6 +19,9 @@ import { escapeHtml } from "./methodology_page.ts";
 
 const FRONT_MATTER = "---\ntitle: Formats acceptés\ntoc: false\n---\n";
 
+/** « présences » → « Présences », for headings. */
+export const capitalise = (text: string) => text ? text[0].toUpperCase() + text.slice(1) : text;
+
 /** Ids without accents: Framework's link check does not match an encoded « é » in a link. */
 const anchor = (kind: string) => `type-${kind.replace(/[^a-z0-9]+/gi, "-")}`;
 
@@ -36,7 +39,7 @@ function columnRow(c: ColumnDoc): string {
 function formatBlock(kind: KindDoc, f: FormatDoc): string {
   return [
     `<div class="format" data-format="${escapeHtml(f.format)}">`,
-    `<h3>${escapeHtml(f.label)}</h3>`,
+    `<h3>${escapeHtml(capitalise(f.label))}</h3>`,
     `<p class="format-meta">Format <code>${escapeHtml(f.format)}</code> ; ${
       escapeHtml(f.structureText)
     }.</p>`,
@@ -56,11 +59,13 @@ function formatBlock(kind: KindDoc, f: FormatDoc): string {
 /** The whole page, from `loaders` (loaders/mod.ts). */
 export function formatsPage(loaders: readonly LoaderSpec[]): string {
   const kinds = describeFormats(loaders, { published: true });
-  const index = kinds.map((k) => `<a href="#${anchor(k.kind)}">${escapeHtml(k.label)}</a>`).join("\n");
+  const index = kinds.map((k) => `<a href="#${anchor(k.kind)}">${escapeHtml(capitalise(k.label))}</a>`).join(
+    "\n",
+  );
   const sections = kinds.map((k) =>
     [
       `<section class="kind" id="${anchor(k.kind)}" data-kind="${escapeHtml(k.kind)}">`,
-      `<h2>${escapeHtml(k.label)}</h2>`,
+      `<h2>${escapeHtml(capitalise(k.label))}</h2>`,
       `<p class="format-meta">Type <code>${
         escapeHtml(k.kind)
       }</code> (à donner à <code>--kind</code> pour forcer ce type).</p>`,
@@ -106,6 +111,7 @@ const STYLE = `<style>
 table.columns { width: 100%; max-width: 60rem; border-collapse: collapse; font-size: 0.9rem; }
 table.columns caption { text-align: left; color: var(--theme-foreground-muted); font-size: 0.85rem; }
 table.columns td, table.columns th { vertical-align: top; overflow-wrap: anywhere; }
+table.columns th { overflow-wrap: normal; white-space: nowrap; }
 pre.example { white-space: pre-wrap; overflow-wrap: anywhere; font-size: 0.85rem; max-width: 60rem; }
 @media (max-width: 640px) {
   table.columns thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

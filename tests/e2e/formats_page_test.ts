@@ -9,6 +9,7 @@ import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import { LOADERS } from "../../loaders/mod.ts";
 import { describeFormats } from "../../src/ingest/describe_formats.ts";
+import { capitalise } from "../../src/site/formats_page.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 
@@ -24,9 +25,9 @@ Deno.test("Formats acceptés lists every kind's label and columns, fits a phone,
     await page.waitForSelector("#observablehq-main h1");
     await page.waitForLoadState("networkidle");
     const headings = await page.locator("section.kind > h2").allInnerTexts();
-    assert.deepEqual(headings, kinds.map((k) => k.label));
+    assert.deepEqual(headings, kinds.map((k) => capitalise(k.label)));
     for (
-      const label of ["présences", "registre des structures", "adhérents de l'Accorderie", "questionnaires"]
+      const label of ["Présences", "Registre des structures", "Adhérents de l'Accorderie", "Questionnaires"]
     ) {
       assert.ok(headings.includes(label), label);
     }
