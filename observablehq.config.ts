@@ -49,6 +49,7 @@ export default {
         { name: "Auto-évaluation ISO 26000", path: "/outils/autoevaluation-iso26000" },
         { name: "Carte d'impact SROI", path: "/outils/carte-impact-sroi" },
         { name: "Questionnaire des participants", path: "/outils/questionnaire" },
+        { name: "Formats acceptés", path: "/outils/formats" },
       ],
     },
   ],

@@ -14,6 +14,8 @@ import { createHash } from "node:crypto";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { inTransaction, queryRows } from "../warehouse/connect.ts";
 import { detectLoader } from "./detect_loader.ts";
+import { loaderLabel, runnerUpIssues, unrecognisedMessage } from "./explain_detection.ts";
+import { plausibilityIssues } from "./plausibility.ts";
 import type { LoadContext, LoaderSpec, TableRow } from "./loader_spec.ts";
 import { emptyReport, type LoadReport, rejectedReport } from "./load_report.ts";
 import { decodeDelimited, isWorkbook, type RawTable, readTables } from "./read_tables.ts";
@@ -328,9 +330,7 @@ function prepareTable(
       report: rejectedReport(
         fileName,
         hash,
-        options.kind
-          ? `les colonnes obligatoires d'un export « ${options.kind} » sont introuvables dans les 30 premières lignes`
-          : "type d'export non reconnu : aucune ligne d'en-tête connue dans les 30 premières lignes",
+        unrecognisedMessage(candidates, table, options.kind),
         options.structureId,
         table.sheet,
       ),
@@ -341,7 +341,9 @@ function prepareTable(
     const report = rejectedReport(
       fileName,
       hash,
-      "structure inconnue : déposez le fichier dans data/inbox/<identifiant-structure>/ ou précisez --structure",
+      `structure inconnue pour ${
+        loaderLabel(spec)
+      } : déposez le fichier dans data/inbox/<identifiant-structure>/ ou précisez --structure`,
       null,
       table.sheet,
     );
@@ -354,6 +356,7 @@ function prepareTable(
   report.kind = spec.kind;
   report.format = spec.format;
   report.structureId = spec.needsStructure ? options.structureId : null;
+  report.issues.push(...runnerUpIssues(found));
   return { spec, header, report };
 }
 
@@ -386,6 +389,7 @@ async function loadTable(
   const prepared = prepareTable(detection ?? table, hash, options);
   if (!("spec" in prepared)) return prepared.report;
   const { spec, header, report } = prepared;
+  report.issues.push(...await plausibilityIssues(conn, spec, options.structureId));
   const { fileName } = options;
   const validated = validateTable(
     spec,
@@ -461,6 +465,7 @@ async function loadTextSql(
   const prepared = prepareTable(head, hash, options);
   if (!("spec" in prepared) || !sqlPathApplies(prepared.spec, text)) return null;
   const { spec, header, report } = prepared;
+  report.issues.push(...await plausibilityIssues(conn, spec, options.structureId));
   const context = { ...options.context, structureId: report.structureId };
   const headerRow = head.rows[header.index];
   const staged = await stageInChild(conn, bytes, {

@@ -114,6 +114,8 @@ export function toolsIndex(templates: readonly Template[]): string {
     ...templates.map((t) => `- [${t.title}](./${t.id})`),
     "- [Questionnaire des participants](./questionnaire)",
     "",
+    "Les exports des logiciels (Noethys, comptabilité, outils d'enquête…) et les tableaux faits à la main sont lus aussi : la page [Formats acceptés](./formats) liste, pour chaque type d'export, les colonnes obligatoires, les autres noms acceptés et une ligne d'exemple.",
+    "",
     "Un fichier rempli avec un modèle du kit est reconnu au chargement : la page *Qualité des données* compare, pour chaque structure, les lignes refusées des modèles et des exports libres.",
     "",
   ].join("\n");
