@@ -71,6 +71,7 @@ const TYPE_TEXT: Record<FieldType, string> = {
   duration: "durée en heures (2, 1,5, 1h30 ou 90 min)",
   time: "heure (14:30 ou 14h30)",
   flag: "oui ou non",
+  datetime: "date et heure (17/01/2024 18:07:45, ISO 8601 ou date Excel)",
 };
 
 /** At most `max` values, then « … (N choix) ». */
@@ -108,6 +109,8 @@ export function exampleValue(name: string, field: FieldSpec, published = false):
       return "1,5";
     case "time":
       return "14:30";
+    case "datetime":
+      return published ? "jj/mm/aaaa hh:mm" : "15/03/2024 14:30";
     case "flag":
       return "oui";
     case "number":
