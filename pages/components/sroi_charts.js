@@ -14,12 +14,14 @@ function writtenDecimals(value) {
 }
 
 /**
- * A proxy in euros with the precision the map was written with, at least the cents: 0,03672 €
- * stays « 0,03672 € » (not 0,04 €). `source` is the line's proxy, for the values derived from it.
+ * A proxy in euros with the precision the map was written with: 0,03672 € stays « 0,03672 € »
+ * (not 0,04 €), 450 € stays « 450 € », and a value with cents shows at least two decimals
+ * (« 337,50 € »). `source` is the line's proxy, for the values derived from it (± 25 %, seuil).
  */
 export function formatProxy(value, source = value) {
   if (value == null || !Number.isFinite(value)) return "—";
-  const digits = Math.max(2, writtenDecimals(source), writtenDecimals(value));
+  const written = Math.max(writtenDecimals(source), writtenDecimals(value));
+  const digits = written === 0 ? 0 : Math.max(2, written);
   return `${formatDecimal(value, digits)}\u00a0€`;
 }
 
