@@ -7,6 +7,24 @@ import {COOPERATION_COLOR, HIGH_COLOR, LOW_COLOR} from "./palette.js";
 
 const euroTick = frLocale.format(",.0f");
 
+/** Decimals a number is written with (shortest writing), at most 10 (beyond: binary noise). */
+function writtenDecimals(value) {
+  const [mantissa, exponent] = Math.abs(value).toString().split("e");
+  return Math.min(10, Math.max(0, (mantissa.split(".")[1]?.length ?? 0) - Number(exponent ?? 0)));
+}
+
+/**
+ * A proxy in euros with the precision the map was written with: 0,03672 € stays « 0,03672 € »
+ * (not 0,04 €), 450 € stays « 450 € », and a value with cents shows at least two decimals
+ * (« 337,50 € »). `source` is the line's proxy, for the values derived from it (± 25 %, seuil).
+ */
+export function formatProxy(value, source = value) {
+  if (value == null || !Number.isFinite(value)) return "—";
+  const written = Math.max(writtenDecimals(source), writtenDecimals(value));
+  const digits = written === 0 ? 0 : Math.max(2, written);
+  return `${formatDecimal(value, digits)}\u00a0€`;
+}
+
 /** French label of each tested assumption. */
 export const PARAMETER_LABELS = {
   proxy: "proxy financier",

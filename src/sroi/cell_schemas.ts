@@ -176,7 +176,9 @@ export const startCell = anyCell.transform((value, ctx): 1 | 2 => {
 });
 
 /**
- * A quantity: a number ≥ 0, or the id of a catalogue indicator resolved by `resolve`.
+ * A quantity: a number ≥ 0, or the id of a catalogue indicator resolved by `resolve`. A negative
+ * quantity is refused with a message pointing to the proxy: a negative outcome is a count of
+ * people (≥ 0) valued with a negative proxy.
  *
  * @example
  * quantityCell(() => 42).parse("participants_uniques") // { value: 42, indicator: "participants_uniques" }
@@ -194,7 +196,11 @@ export function quantityCell(resolve: IndicatorResolver) {
     const parsed = parseNumber(value ?? null);
     if (parsed.ok) {
       if (parsed.value < 0) {
-        ctx.addIssue({ code: "custom", message: `${quote(value)} est négatif` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${quote(value)} est négatif : une quantité compte des personnes ou des unités ; ` +
+            "pour un changement négatif, saisissez une quantité positive et un proxy financier négatif",
+        });
         return z.NEVER;
       }
       return { value: parsed.value, indicator: null };

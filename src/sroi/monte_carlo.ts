@@ -3,6 +3,7 @@
  * @module
  */
 
+import { normaliseHeader } from "../read/normalise_header.ts";
 import { totalPresentValue } from "./compute_sroi.ts";
 import { mulberry32, triangular } from "./prng.ts";
 import { type ImpactLine, type SroiParameters, UNCERTAIN_FIELDS } from "./types.ts";
@@ -35,12 +36,9 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 /**
- * Simulates the ratio `iterations` times. Each draw samples, for every line, the proxy, the
- * quantity, the three filters and the drop-off from a triangular distribution (range min, the
- * line's own value as most likely, range max); an assumption without range keeps its value.
- * Duration, start and discount rate are not sampled. One uniform number is drawn per
- * (line, assumption) in a fixed order whether or not it has a range, so a given seed gives the
- * same result on every run. Returns p5, p50 (median) and p95 of the ratio.
+ * Simulates the ratio `iterations` times (see {@link drawLines} for one draw: triangular laws,
+ * proxies citing the same source drawn together). Duration, start and discount rate are not
+ * sampled. Returns p5, p50 (median) and p95 of the ratio.
  *
  * @example
  * monteCarlo(lines, 12_000, { discountRate: 0.035, horizonYears: 5 }, { iterations: 10_000, seed: 1 })
@@ -79,19 +77,66 @@ export function monteCarloDraws(
 ): number[] {
   if (inputsTotal <= 0 || options.iterations < 1) return [];
   const next = mulberry32(options.seed);
+  const keys = proxySourceKeys(lines);
   const ratios = new Float64Array(options.iterations);
   for (let i = 0; i < options.iterations; i++) {
-    const drawn = lines.map((line) => {
-      const copy = { ...line };
-      for (const field of UNCERTAIN_FIELDS) {
-        const u = next();
-        const range = line.ranges[field];
-        if (range) copy[field] = triangular(u, range.min, line[field], range.max);
-      }
-      return copy;
-    });
-    ratios[i] = totalPresentValue(drawn, parameters) / inputsTotal;
+    ratios[i] = totalPresentValue(drawLines(lines, next, keys), parameters) / inputsTotal;
   }
   ratios.sort();
   return Array.from(ratios);
+}
+
+/**
+ * The key that groups lines by proxy source: the « source du proxy » compared ignoring case,
+ * accents, spaces and punctuation; "" (no group) when the source is blank.
+ *
+ * @example
+ * proxySourceKeys([{ proxySource: "Étude CNAF, 2022" }, { proxySource: "etude cnaf 2022" }, { proxySource: "" }])
+ * // ["etudecnaf2022", "etudecnaf2022", ""]
+ */
+export function proxySourceKeys(lines: readonly Pick<ImpactLine, "proxySource">[]): string[] {
+  return lines.map((line) => normaliseHeader(line.proxySource ?? ""));
+}
+
+/**
+ * One draw of every line's uncertain assumptions. Each assumption with a range is drawn from a
+ * triangular law (range min, the line's own value as most likely, range max); one without
+ * keeps its value. One uniform number u is taken from `next` per (line, assumption) in a fixed
+ * order whether or not it has a range, so a given seed gives the same result on every run.
+ *
+ * Proxies citing the same source move together: every line of a source uses the u of the
+ * source's first line, so the proxies sit at the same rank of their ranges in every draw (if the
+ * source's unit cost is high, it is high for every line). The rank is that of the size of the
+ * value: for a negative proxy (a harm) the draw uses 1 − u, so a benefit and a harm valued with
+ * the same source both grow in size together. A line without a source is drawn on its own;
+ * quantities, filters and drop-offs are always drawn line by line (independent).
+ *
+ * @example
+ * const next = mulberry32(1);
+ * drawLines(lines, next) // copies of the lines with drawn proxy, quantity, filters and drop-off
+ */
+export function drawLines(
+  lines: readonly ImpactLine[],
+  next: () => number,
+  keys: readonly string[] = proxySourceKeys(lines),
+): ImpactLine[] {
+  const sourceDraw = new Map<string, number>();
+  return lines.map((line, index) => {
+    const copy = { ...line };
+    for (const field of UNCERTAIN_FIELDS) {
+      let u = next();
+      if (field === "proxy") {
+        const key = keys[index];
+        if (key) {
+          const shared = sourceDraw.get(key);
+          if (shared === undefined) sourceDraw.set(key, u);
+          else u = shared;
+        }
+        if (line.proxy < 0) u = 1 - u;
+      }
+      const range = line.ranges[field];
+      if (range) copy[field] = triangular(u, range.min, line[field], range.max);
+    }
+    return copy;
+  });
 }

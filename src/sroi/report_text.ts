@@ -3,7 +3,7 @@
  * @module
  */
 
-import { formatEuros, formatNumber, formatPercent, formatRatio } from "./format_fr.ts";
+import { formatEuros, formatNumber, formatPercent, formatProxy, formatRatio } from "./format_fr.ts";
 import type { SroiReport } from "./sroi_report.ts";
 
 const PARAMETER_LABELS: Record<string, string> = {
@@ -17,8 +17,9 @@ const PARAMETER_LABELS: Record<string, string> = {
   discount_rate: "taux d'actualisation",
 };
 
-function parameterValue(parameter: string, value: number): string {
-  if (parameter === "proxy") return formatEuros(value);
+/** A tested value in French; a proxy with the decimals of the line's own proxy (`base`). */
+function parameterValue(parameter: string, value: number, base: number): string {
+  if (parameter === "proxy") return formatProxy(value, base);
   if (parameter === "quantity") return formatNumber(value, Number.isInteger(value) ? 0 : 2);
   if (parameter === "duration_years") return `${value} an${value > 1 ? "s" : ""}`;
   return formatPercent(value);
@@ -56,7 +57,9 @@ export function reportText(report: SroiReport, fileName: string): string {
   );
   out.push(
     report.payback_months === null
-      ? "Délai de retour : non calculé"
+      ? `Délai de retour : non calculé${
+        report.inputs_total > 0 && report.annual_impact <= 0 ? " (impact annuel net négatif ou nul)" : ""
+      }`
       : `Délai de retour : ${formatNumber(report.payback_months, 1)} mois ` +
         `(investissements ÷ impact annuel de ${formatEuros(report.annual_impact)} ÷ 12)`,
   );
@@ -70,7 +73,9 @@ export function reportText(report: SroiReport, fileName: string): string {
     out.push(
       `  ligne ${line.row} · ${who}${line.outcome} : impact annuel ${formatEuros(line.impact)}, ` +
         `${line.duration_years} an${line.duration_years > 1 ? "s" : ""}` +
-        `${line.start === 2 ? " après l'action" : ""}, valeur actuelle ${formatEuros(line.pv)}`,
+        `${line.start === 2 ? " après l'action" : ""}` +
+        `${line.proxy < 0 ? `, changement négatif (proxy ${formatProxy(line.proxy)})` : ""}` +
+        `, valeur actuelle ${formatEuros(line.pv)}`,
     );
   }
   if (report.sensitivity.length > 0) {
@@ -84,11 +89,11 @@ export function reportText(report: SroiReport, fileName: string): string {
       const label = PARAMETER_LABELS[s.parameter] ?? s.parameter;
       const threshold = s.break_even === null
         ? "aucun seuil"
-        : `seuil ${parameterValue(s.parameter, s.break_even)}`;
+        : `seuil ${parameterValue(s.parameter, s.break_even, s.base)}`;
       out.push(
-        `${where} · ${label} ${parameterValue(s.parameter, s.base)} : ` +
-          `${parameterValue(s.parameter, s.low.value)} → ${ratioText(s.low.ratio)}, ` +
-          `${parameterValue(s.parameter, s.high.value)} → ${ratioText(s.high.ratio)} ; ${threshold}`,
+        `${where} · ${label} ${parameterValue(s.parameter, s.base, s.base)} : ` +
+          `${parameterValue(s.parameter, s.low.value, s.base)} → ${ratioText(s.low.ratio)}, ` +
+          `${parameterValue(s.parameter, s.high.value, s.base)} → ${ratioText(s.high.ratio)} ; ${threshold}`,
       );
     }
   }

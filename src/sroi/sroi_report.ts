@@ -5,6 +5,7 @@
  */
 
 import { computeSroi } from "./compute_sroi.ts";
+import { proxyDecimals } from "./format_fr.ts";
 import { MONTE_CARLO_DEFAULTS, monteCarlo } from "./monte_carlo.ts";
 import { sensitivity, type SensitivityParameter } from "./sensitivity.ts";
 import type { ImpactMap } from "./types.ts";
@@ -34,14 +35,22 @@ export const PARAMETER_KEYS: Record<SensitivityParameter, string> = {
   discountRate: "discount_rate",
 };
 
-function roundParameter(parameter: SensitivityParameter, value: number): number {
-  if (parameter === "proxy") return roundCents(value);
+/**
+ * Rounds a sensitivity value for publication. A proxy keeps the decimals its line's proxy was
+ * written with (`proxyDecimals`, at least the cents): 0,03672 € stays 0,03672 €, and its ± 25 %
+ * and break-even values are given to the same precision.
+ */
+function roundParameter(parameter: SensitivityParameter, value: number, source: number): number {
+  if (parameter === "proxy") return round(value, proxyDecimals(source));
   if (parameter === "quantity") return round(value, 4);
   if (parameter === "durationYears") return value;
   return roundFraction(value);
 }
 
-/** The `--json` report. Euros are rounded to the cent, ratios to 4 decimals, fractions to 6. */
+/**
+ * The `--json` report. Euros are rounded to the cent, ratios to 4 decimals, fractions to 6;
+ * sensitivity proxies keep the precision of the map (at least the cent).
+ */
 export type SroiReport = ReturnType<typeof buildReport>;
 
 /**
@@ -93,16 +102,19 @@ export function buildReport(
       nature: i.nature,
       amount: roundCents(i.amount),
     })),
-    sensitivity: sensitivity(map.lines, inputsTotal, map.parameters).map((e) => ({
-      row: e.row,
-      stakeholder: e.stakeholder,
-      outcome: e.outcome,
-      parameter: PARAMETER_KEYS[e.parameter],
-      base: roundParameter(e.parameter, e.base),
-      low: { value: roundParameter(e.parameter, e.low.value), ratio: roundRatio(e.low.ratio) },
-      high: { value: roundParameter(e.parameter, e.high.value), ratio: roundRatio(e.high.ratio) },
-      break_even: e.breakEven === null ? null : roundParameter(e.parameter, e.breakEven),
-    })),
+    sensitivity: sensitivity(map.lines, inputsTotal, map.parameters).map((e) => {
+      const r = (value: number) => roundParameter(e.parameter, value, e.base);
+      return {
+        row: e.row,
+        stakeholder: e.stakeholder,
+        outcome: e.outcome,
+        parameter: PARAMETER_KEYS[e.parameter],
+        base: r(e.base),
+        low: { value: r(e.low.value), ratio: roundRatio(e.low.ratio) },
+        high: { value: r(e.high.value), ratio: roundRatio(e.high.ratio) },
+        break_even: e.breakEven === null ? null : r(e.breakEven),
+      };
+    }),
     monte_carlo: {
       p5: roundRatio(mc.p5),
       p50: roundRatio(mc.p50),

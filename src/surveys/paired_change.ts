@@ -1,7 +1,7 @@
 /**
  * The before/after result of one dimension: wave means, the mean change of the respondents who
- * answered both waves, its bootstrap interval, the Wilcoxon signed-rank test and its effect size,
- * with the small-sample rule. Pure: no I/O, no state.
+ * answered both waves, its studentised bootstrap interval (bootstrap.ts), the Wilcoxon signed-rank
+ * test and its effect size, with the small-sample rule. Pure: no I/O, no state.
  *
  * Small samples: below {@link MIN_PAIRS_FOR_TESTS} pairs, only descriptive figures are given
  * (means and mean change) with the warning {@link SMALL_SAMPLE_WARNING}: no interval, no p-value,

@@ -5,6 +5,8 @@
 import assert from "node:assert/strict";
 import { parseImpactMap } from "../../src/sroi/read_impact_map.ts";
 import { buildReport } from "../../src/sroi/sroi_report.ts";
+import { formatProxy, writtenDecimals } from "../../src/sroi/format_fr.ts";
+import { reportText } from "../../src/sroi/report_text.ts";
 import { tables } from "./support.ts";
 
 const report = buildReport(
@@ -71,4 +73,40 @@ Deno.test("no break-even when the ratio cannot reach 1:1 in the valid range", ()
   for (const s of first) assert.equal(s.break_even, null, s.parameter);
   assert.equal(two.sensitivity.at(-1)!.row, null);
   assert.equal(two.sensitivity.at(-1)!.parameter, "discount_rate");
+});
+
+Deno.test("sensitivity keeps the proxy's written precision (0,03672 € is not shown as 0,04 €)", () => {
+  // 100 000 × 0,03672 € = 3 672 € for one year, rate 0, inputs 2 000 €: ratio 1,836.
+  // ± 25 %: 0,02754 € → 2 754 / 2 000 = 1,377 ; 0,0459 € → 4 590 / 2 000 = 2,295.
+  // Break-even: 100 000 × p = 2 000 → p = 0,02 €. Five decimals, as written in the map.
+  const precise = buildReport(
+    parseImpactMap(tables(
+      [["Habitants", "Trajets évités", "", 100000, 1, 1, "0,03672", "ADEME", 0, 0, 0, 0]],
+      [["CAF", "", 2000]],
+      { rate: 0, horizon: 1 },
+    )),
+    { iterations: 10, seed: 1 },
+  );
+  const proxy = precise.sensitivity.find((s) => s.parameter === "proxy")!;
+  assert.equal(precise.ratio, 1.836);
+  assert.equal(proxy.base, 0.03672);
+  assert.deepEqual(proxy.low, { value: 0.02754, ratio: 1.377 });
+  assert.deepEqual(proxy.high, { value: 0.0459, ratio: 2.295 });
+  assert.equal(proxy.break_even, 0.02);
+  const text = reportText(precise, "carte.xlsx");
+  assert.match(
+    text,
+    /ligne 2 · proxy financier 0,03672\u00a0€ : 0,02754\u00a0€ → 1 : 1,38, 0,04590\u00a0€ → 1 : 2,30 ; seuil 0,02000\u00a0€/,
+  );
+});
+
+Deno.test("written decimals of a proxy: as typed, at least the cents, binary noise cut", () => {
+  assert.equal(writtenDecimals(0.03672), 5);
+  assert.equal(writtenDecimals(1500), 0);
+  assert.equal(writtenDecimals(2.5e-7), 8);
+  assert.equal(writtenDecimals(-312.5), 1);
+  assert.equal(writtenDecimals(0.1 + 0.2), 10);
+  assert.equal(formatProxy(0.03672), "0,03672\u00a0€");
+  assert.equal(formatProxy(1000), "1\u202f000,00\u00a0€");
+  assert.equal(formatProxy(0.0459, 0.03672), "0,04590\u00a0€");
 });
