@@ -271,6 +271,14 @@ function valueCategory(value: string, cues: HeaderCues): PersonalCategory | null
   return null;
 }
 
+/** Options of {@link detectPersonal}. */
+export interface DetectOptions {
+  /** Judge the values alone: the header is a loader's alias whose meaning the loader knows. */
+  contentOnly?: boolean;
+  /** Categories not looked for. */
+  ignore?: readonly PersonalCategory[];
+}
+
 /**
  * The kind of personal data a column holds, or null for an ordinary column. `values` are the
  * column's non-empty cells as text (dates as typed, or ISO for date cells).
@@ -286,10 +294,11 @@ export function detectPersonal(
   header: string,
   values: readonly string[],
   today: Date = new Date(),
+  options: DetectOptions = {},
 ): PersonalCategory | null {
   const filled = values.map((v) => v.trim()).filter((v) => v !== "");
   if (filled.length === 0) return null;
-  const cues = headerCues(header);
+  const cues = headerCues(options.contentOnly ? "" : header);
   const counts = new Map<PersonalCategory, number>();
   const add = (c: PersonalCategory, n = 1) => counts.set(c, (counts.get(c) ?? 0) + n);
   const rest: string[] = [];
@@ -303,6 +312,7 @@ export function detectPersonal(
   const names = rest.filter((v) => isNameShaped(v, cues.names)).length;
   // A date column is not also a name column; names need their own evidence.
   if (births === 0 && names > 0) add("names", names);
+  for (const category of options.ignore ?? []) counts.delete(category);
   const matched = [...counts.values()].reduce((a, b) => a + b, 0);
   if (matched < filled.length * MIN_SHARE) return null;
   const [category, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
