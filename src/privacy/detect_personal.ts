@@ -254,7 +254,7 @@ function birthDates(values: readonly string[], cue: boolean, today: Date): numbe
     }
   }
   if (cue) return dayMonth + dates.filter((d) => yearsBefore(d, today) >= 5).length;
-  if (dates.length < 3) return 0;
+  if (dates.length < 2) return 0;
   const years = dates.map((d) => Number(d.slice(0, 4)));
   const spread = Math.max(...years) - Math.min(...years);
   const old = dates.filter((d) => yearsBefore(d, today) >= 15).length;

@@ -14,7 +14,7 @@
 const NAMES = `
 adam adele adrien agathe agnes aicha aida alain alexandra alexandre alexis alice alicia aline
 alix amandine amelie amina amine amir anais andre andrea angelique anne annie antoine antonin
-arnaud arthur audrey aurelie aurelien axel aya aymeric bastien beatrice benjamin benoit bernard
+arnaud arthur audrey baptiste aurelie aurelien axel aya aymeric bastien beatrice benjamin benoit bernard
 bertrand brigitte bruno camille carine carole caroline catherine cecile celine chantal charles
 charlotte chloe christelle christian christiane christine christophe clara claude clement colette
 corinne cyril damien daniel danielle david delphine denis denise didier dominique dylan eddy
