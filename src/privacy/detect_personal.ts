@@ -207,6 +207,16 @@ function isGpsPoint(value: string): boolean {
   });
 }
 
+function wordCount(value: string): number {
+  return value.split(/\s+/).filter((w) => w !== "").length;
+}
+
+/** An answer that is an e-mail address, with at most a few words around (« mail : a@b.fr »). */
+function isEmail(value: string): boolean {
+  const m = EMAIL.exec(value);
+  return m !== null && wordCount(value.replace(m[0], " ")) <= 3;
+}
+
 function isPhone(value: string, cue: boolean): boolean {
   const v = value.trim();
   if (FRENCH_PHONE.test(v)) return true;
@@ -265,9 +275,10 @@ function birthDates(values: readonly string[], cue: boolean, today: Date): numbe
 function valueCategory(value: string, cues: HeaderCues): PersonalCategory | null {
   const v = value.trim();
   if (isGpsPoint(v) || (cues.gps && DECIMAL.test(v))) return "gps";
-  if (EMAIL.test(v) && v.length <= 120) return "emails";
+  if (isEmail(v)) return "emails";
   if (isPhone(v, cues.phones)) return "phones";
-  if (NUMBERED_STREET.test(v) || (cues.addresses && STREET.test(v))) return "addresses";
+  // An address is a short answer; a sentence that mentions one is free text (redacted apart).
+  if (wordCount(v) <= 15 && (NUMBERED_STREET.test(v) || (cues.addresses && STREET.test(v)))) return "addresses";
   return null;
 }
 
