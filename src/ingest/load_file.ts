@@ -22,6 +22,7 @@ import type { HeaderMatch } from "../read/find_header.ts";
 import { dropStaged, sqlPathApplies, STAGED } from "./stage_delimited_sql.ts";
 import { stageInChild } from "./stage_in_child.ts";
 import { type ValidatedTable, validateTable } from "./validate_table.ts";
+import { findPersonalColumns } from "./personal_columns.ts";
 import { appendAsText, columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
 import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
 
@@ -409,6 +410,8 @@ async function loadTextSql(
   const head: RawTable = { sheet: null, encoding, rows: parseDelimited(headOf(text), delimiter) };
   const prepared = prepareTable(head, hash, options);
   if (!("spec" in prepared) || !sqlPathApplies(prepared.spec, text)) return null;
+  // A column personal by its content (judged on the first lines) is set aside by the TypeScript path.
+  if (findPersonalColumns(prepared.spec, head, prepared.header).length > 0) return null;
   const { spec, header, report } = prepared;
   const context = { ...options.context, structureId: report.structureId };
   const headerRow = head.rows[header.index];

@@ -278,7 +278,9 @@ function valueCategory(value: string, cues: HeaderCues): PersonalCategory | null
   if (isEmail(v)) return "emails";
   if (isPhone(v, cues.phones)) return "phones";
   // An address is a short answer; a sentence that mentions one is free text (redacted apart).
-  if (wordCount(v) <= 15 && (NUMBERED_STREET.test(v) || (cues.addresses && STREET.test(v)))) return "addresses";
+  if (wordCount(v) <= 15 && (NUMBERED_STREET.test(v) || (cues.addresses && STREET.test(v)))) {
+    return "addresses";
+  }
   return null;
 }
 

@@ -68,7 +68,9 @@ Deno.test("ordinary survey answers are not flagged", () => {
     ["Montant", ["12,50", "1 250", "3.5"]],
     // Free text mentioning an e-mail or an address is redacted by the survey loaders, not dropped.
     ["q6_commentaire", ["Merci ! Écrivez-moi : awa.diallo@exemple.fr ou au 06 12 34 56 78, à bientôt"]],
-    ["Remarques", ["Je suis venue au 12 rue des Lilas pour l'atelier du mardi et je reviendrai avec mes enfants"]],
+    ["Remarques", [
+      "Je suis venue au 12 rue des Lilas pour l'atelier du mardi et je reviendrai avec mes enfants",
+    ]],
     ["Quartier", ["Fontbarlet", "Polygone", "Valensolles"]],
     ["Identifiant", ["38154000123456", "26362000111111"]],
     ["Année de naissance", ["1985", "1992", "1978"]],

@@ -115,7 +115,8 @@ async function loadAndSearch(files: [string, Uint8Array][]): Promise<Found> {
     return {
       reports,
       inTables: (values) => values.filter((v) => text.includes(v)),
-      inBytes: (values) => values.filter((v) => buffers.some((b) => b.indexOf(Buffer.from(v, "utf-8")) !== -1)),
+      inBytes: (values) =>
+        values.filter((v) => buffers.some((b) => b.indexOf(Buffer.from(v, "utf-8")) !== -1)),
     };
   } finally {
     await Deno.remove(dir, { recursive: true });
@@ -144,7 +145,10 @@ function assertNothingPersonal(found: Found, values: readonly string[], kept: re
 }
 
 Deno.test("Google Forms: birthday, name, contact, address and place questions are never stored", async () => {
-  const found = await loadAndSearch([["ors/reponses_formulaire.csv", await fixture("google_forms_privacy.csv")]]);
+  const found = await loadAndSearch([[
+    "ors/reponses_formulaire.csv",
+    await fixture("google_forms_privacy.csv"),
+  ]]);
   const [report] = found.reports.filter((r) => r.file === "ors/reponses_formulaire.csv");
   assert.deepEqual([report.format, report.status, report.rowsLoaded], ["google-forms", "loaded", 3]);
   assert.deepEqual(setAside(report), [
@@ -159,7 +163,11 @@ Deno.test("Google Forms: birthday, name, contact, address and place questions ar
     report.issues.find((i) => i.column === "Votre contact")!.message,
     "colonne « Votre contact » écartée : elle contient des adresses e-mail (données personnelles, jamais chargées)",
   );
-  assertNothingPersonal(found, MAIN_VALUES, ["Plutôt d'accord", "Continuez comme ça", "Merci [prénom] pour tout"]);
+  assertNothingPersonal(found, MAIN_VALUES, [
+    "Plutôt d'accord",
+    "Continuez comme ça",
+    "Merci [prénom] pour tout",
+  ]);
 });
 
 Deno.test("KoboToolbox CSV: a geopoint and innocent questions holding identities are never stored", async () => {
@@ -355,13 +363,19 @@ Deno.test("KoboToolbox XLSX: nothing personal from the main sheet nor from the r
   }
   assertNothingPersonal(
     found,
-    [...MAIN_VALUES.filter((v) => !/Ndiaye|30\/07|1978|Acacias|44\.9472|4\.8915|fatou/.test(v)), ...REPEAT_VALUES],
+    [
+      ...MAIN_VALUES.filter((v) => !/Ndiaye|30\/07|1978|Acacias|44\.9472|4\.8915|fatou/.test(v)),
+      ...REPEAT_VALUES,
+    ],
     ["Continuez comme ça"],
   );
 });
 
 Deno.test("LimeSurvey (French full-text headers): personal answers are never stored", async () => {
-  const found = await loadAndSearch([["ors/results-survey123456.csv", await fixture("limesurvey_privacy.csv")]]);
+  const found = await loadAndSearch([[
+    "ors/results-survey123456.csv",
+    await fixture("limesurvey_privacy.csv"),
+  ]]);
   const [report] = found.reports.filter((r) => r.file === "ors/results-survey123456.csv");
   assert.deepEqual([report.format, report.status, report.rowsLoaded], ["limesurvey", "loaded", 3]);
   assert.deepEqual(setAside(report), [
