@@ -14,6 +14,7 @@ import writeExcelFile from "write-excel-file/node";
 import { ingestPaths } from "../../src/ingest/ingest_paths.ts";
 import type { LoadReport } from "../../src/ingest/load_report.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
+import { type SetAsideColumn, setAsideColumns } from "../../src/site/set_aside_columns.ts";
 
 const KEY = new Uint8Array(32).fill(13);
 const FIXTURES = new URL("../fixtures/privacy/", import.meta.url);
@@ -58,6 +59,8 @@ const MAIN_VALUES = [
 /** What a search found: the values met in the tables and in the raw file bytes. */
 interface Found {
   reports: LoadReport[];
+  /** What « Qualité des données » lists. */
+  setAside: SetAsideColumn[];
   inTables: (values: readonly string[]) => string[];
   inBytes: (values: readonly string[]) => string[];
 }
@@ -76,8 +79,10 @@ async function loadAndSearch(files: [string, Uint8Array][]): Promise<Found> {
     const path = join(dir, "entrepot.duckdb");
     let wh = await openWarehouse(path);
     let reports: LoadReport[];
+    let setAside: SetAsideColumn[];
     try {
       reports = await ingestPaths(wh.conn, { paths: [inbox], key: KEY });
+      setAside = await setAsideColumns(wh.conn);
       await wh.conn.run("CHECKPOINT");
     } finally {
       wh.close();
@@ -114,6 +119,7 @@ async function loadAndSearch(files: [string, Uint8Array][]): Promise<Found> {
     const buffers = bytes.map((b) => Buffer.from(b));
     return {
       reports,
+      setAside,
       inTables: (values) => values.filter((v) => text.includes(v)),
       inBytes: (values) =>
         values.filter((v) => buffers.some((b) => b.indexOf(Buffer.from(v, "utf-8")) !== -1)),
@@ -168,6 +174,18 @@ Deno.test("Google Forms: birthday, name, contact, address and place questions ar
     "Continuez comme ça",
     "Merci [prénom] pour tout",
   ]);
+  // « Qualité des données » lists the columns by header and category.
+  assert.deepEqual(
+    found.setAside.map((c) => [c.file, c.column, c.category]),
+    [
+      ["ors/reponses_formulaire.csv", "Lieu de la rencontre", "coordonnées GPS"],
+      ["ors/reponses_formulaire.csv", "Où habitez-vous ?", "adresses postales"],
+      ["ors/reponses_formulaire.csv", "Quand est votre anniversaire ?", "dates de naissance"],
+      ["ors/reponses_formulaire.csv", "Qui remplit ce questionnaire ?", "noms de personnes"],
+      ["ors/reponses_formulaire.csv", "Un autre moyen de vous recontacter ?", "numéros de téléphone"],
+      ["ors/reponses_formulaire.csv", "Votre contact", "adresses e-mail"],
+    ],
+  );
 });
 
 Deno.test("KoboToolbox CSV: a geopoint and innocent questions holding identities are never stored", async () => {
