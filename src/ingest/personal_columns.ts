@@ -32,7 +32,7 @@ export interface PersonalColumn {
 }
 
 /** Values read per column at most (spread over the table): enough to judge a column. */
-const MAX_VALUES = 5_000;
+const MAX_VALUES = 2_000;
 
 /**
  * The message reporting a column set aside (the Qualité page lists the columns by it).
