@@ -15,6 +15,7 @@ import { ingestPaths } from "../../src/ingest/ingest_paths.ts";
 import type { LoadReport } from "../../src/ingest/load_report.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
 import { type SetAsideColumn, setAsideColumns } from "../../src/site/set_aside_columns.ts";
+import { publishQuality } from "../../src/site/publish_quality.ts";
 
 const KEY = new Uint8Array(32).fill(13);
 const FIXTURES = new URL("../fixtures/privacy/", import.meta.url);
@@ -61,6 +62,8 @@ interface Found {
   reports: LoadReport[];
   /** What « Qualité des données » lists. */
   setAside: SetAsideColumn[];
+  /** The page data of « Qualité des données » (qualite.json), as published. */
+  qualityJson: string;
   inTables: (values: readonly string[]) => string[];
   inBytes: (values: readonly string[]) => string[];
 }
@@ -80,9 +83,11 @@ async function loadAndSearch(files: [string, Uint8Array][]): Promise<Found> {
     let wh = await openWarehouse(path);
     let reports: LoadReport[];
     let setAside: SetAsideColumn[];
+    let qualityJson: string;
     try {
       reports = await ingestPaths(wh.conn, { paths: [inbox], key: KEY });
       setAside = await setAsideColumns(wh.conn);
+      qualityJson = JSON.stringify(await publishQuality(wh.conn));
       await wh.conn.run("CHECKPOINT");
     } finally {
       wh.close();
@@ -120,6 +125,7 @@ async function loadAndSearch(files: [string, Uint8Array][]): Promise<Found> {
     return {
       reports,
       setAside,
+      qualityJson,
       inTables: (values) => values.filter((v) => text.includes(v)),
       inBytes: (values) =>
         values.filter((v) => buffers.some((b) => b.indexOf(Buffer.from(v, "utf-8")) !== -1)),
@@ -145,6 +151,11 @@ function assertNothingPersonal(found: Found, values: readonly string[], kept: re
   assert.deepEqual(found.inBytes(values), [], "personal values found in the warehouse file");
   const json = JSON.stringify(found.reports);
   assert.deepEqual(values.filter((v) => json.includes(v)), [], "personal values found in the load report");
+  assert.deepEqual(
+    values.filter((v) => found.qualityJson.includes(v)),
+    [],
+    "personal values found in qualite.json",
+  );
   // The search works: ordinary answers of the same rows are in the tables.
   assert.deepEqual(found.inTables(kept), kept);
   assert.deepEqual(found.inBytes(kept), kept);
@@ -175,6 +186,10 @@ Deno.test("Google Forms: birthday, name, contact, address and place questions ar
     "Merci [prénom] pour tout",
   ]);
   // « Qualité des données » lists the columns by header and category.
+  assert.match(
+    found.qualityJson,
+    /"column":"Quand est votre anniversaire \?","category":"dates de naissance"/,
+  );
   assert.deepEqual(
     found.setAside.map((c) => [c.file, c.column, c.category]),
     [
