@@ -24,6 +24,7 @@ import type { HeaderMatch } from "../read/find_header.ts";
 import { dropStaged, sqlPathApplies, STAGED } from "./stage_delimited_sql.ts";
 import { stageInChild } from "./stage_in_child.ts";
 import { headerTitles, type ValidatedTable, validateTable } from "./validate_table.ts";
+import { findPersonalColumns } from "./personal_columns.ts";
 import { appendAsText, columnTypes, ident, mergeInto, writeRows } from "./write_rows.ts";
 import { KIT_SHEETS, kitMarkerOf } from "../kit/marker.ts";
 import { checkRecords } from "./check_records.ts";
@@ -464,6 +465,8 @@ async function loadTextSql(
   if (options.layouts && findLayout(options.layouts, head, options.kind)) return null;
   const prepared = prepareTable(head, hash, options);
   if (!("spec" in prepared) || !sqlPathApplies(prepared.spec, text)) return null;
+  // A column personal by its content (judged on the first lines) is set aside by the TypeScript path.
+  if (findPersonalColumns(prepared.spec, head, prepared.header).length > 0) return null;
   const { spec, header, report } = prepared;
   report.issues.push(...await plausibilityIssues(conn, spec, options.structureId));
   const context = { ...options.context, structureId: report.structureId };

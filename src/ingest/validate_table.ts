@@ -15,6 +15,13 @@ import type { CellValue } from "../read/row.ts";
 import type { LoaderSpec, ParsedRecord } from "./loader_spec.ts";
 import type { RawTable } from "./read_tables.ts";
 import { parseRecord } from "./parse_record.ts";
+import {
+  findPersonalColumns,
+  personalColumnMessage,
+  redactRowNames,
+  requiredPersonalMessage,
+  withPersonalFields,
+} from "./personal_columns.ts";
 
 /** Rows between two progress reports. */
 const PROGRESS_EVERY = 20_000;
@@ -111,20 +118,44 @@ function zodMessages(
  * ```
  */
 export function validateTable(
-  spec: LoaderSpec,
+  loaderSpec: LoaderSpec,
   table: RawTable,
   header: HeaderMatch,
   onProgress?: (done: number, total: number) => void,
 ): ValidatedTable {
   const headers = headerTitles(table, header);
   const issues: Issue[] = [];
+  // Columns personal by their content are blanked before any row is built (personal_columns.ts).
+  const personal = findPersonalColumns(loaderSpec, table, header);
+  const spec = withPersonalFields(loaderSpec, personal);
+  const blanked = new Set(personal.map((p) => p.column));
+  for (const p of personal) {
+    const required = p.field !== null && spec.fields[p.field].required;
+    issues.push({
+      line: table.rows[header.index].line,
+      column: p.header,
+      value: null,
+      severity: required ? "erreur" : "avertissement",
+      message: required
+        ? requiredPersonalMessage(p.header, p.category)
+        : personalColumnMessage(p.header, p.category),
+    });
+  }
+  if (issues.some((i) => i.severity === "erreur")) {
+    const rows = table.rows.slice(header.index + 1).filter((r) =>
+      !isBlankRow(r.cells) && !isTotalsRow(r.cells)
+    );
+    return { header, records: [], issues, rowsRead: rows.length, rowsRejected: rows.length };
+  }
+  // A column set aside is reported once, by the message above.
+  const unreported = header.unknown.filter((u) => !blanked.has(u.column));
   for (const { header: name } of header.unknown) {
     if (!spec.unknownColumnIssue) continue;
     const custom = spec.unknownColumnIssue(name);
     if (custom) issues.push({ line: table.rows[header.index].line, column: name, value: null, ...custom });
   }
   if (!spec.unknownColumnIssue) {
-    issues.push(...header.unknown.map(({ header: name }): Issue => ({
+    issues.push(...unreported.map(({ header: name }): Issue => ({
       line: table.rows[header.index].line,
       column: name,
       value: null,
@@ -149,12 +180,12 @@ export function validateTable(
     table.merges ?? [],
     table.rows[header.index].line,
   );
-  for (const row of dataRows) {
+  for (const original of dataRows) {
     if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress(done, total);
-    if (isBlankRow(row.cells)) continue;
-    if (isTotalsRow(row.cells)) {
+    if (isBlankRow(original.cells)) continue;
+    if (isTotalsRow(original.cells)) {
       issues.push({
-        line: row.line,
+        line: original.line,
         column: null,
         value: null,
         severity: "avertissement",
@@ -163,6 +194,9 @@ export function validateTable(
       continue;
     }
     rowsRead++;
+    const row = blanked.size === 0
+      ? original
+      : { line: original.line, cells: original.cells.map((c, i) => blanked.has(i) ? null : c) };
     const { record, issues: cellIssues } = parseRecord(row.cells, header.columns, headers, spec.fields);
     for (const w of cellIssues.filter((i) => i.warning)) {
       issues.push({
@@ -205,11 +239,15 @@ export function validateTable(
       });
     }
     const unknownCells = spec.keepUnknownColumns
-      ? header.unknown.map(({ column, header: name }) => ({
-        header: name,
-        value: cellText(row.cells[column]).trim(),
-      }))
-        .filter((c) => c.value !== "")
+      ? redactRowNames(
+        original.cells,
+        personal,
+        header.unknown.map(({ column, header: name }) => ({
+          header: name,
+          value: cellText(row.cells[column]).trim(),
+        }))
+          .filter((c) => c.value !== ""),
+      )
       : [];
     records.push({ line: row.line, record: value, unknownCells });
   }

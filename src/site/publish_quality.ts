@@ -8,6 +8,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../warehouse/connect.ts";
 import { EXPECTED_KINDS, EXPORT_COUNT, missingExports } from "./exports_summary.ts";
+import { setAsideColumns } from "./set_aside_columns.ts";
 
 export { EXPECTED_KINDS };
 
@@ -175,5 +176,7 @@ export async function publishQuality(conn: DuckDBConnection): Promise<Record<str
     missing,
     levels,
     sources: await sourceComparison(conn),
+    // Columns never loaded because they hold personal data: header and category only.
+    personal_columns: await setAsideColumns(conn),
   };
 }

@@ -124,6 +124,11 @@ Deno.test("Qualité des données shows the warehouse's totals, the same export c
     // Duplicate lines of every file group under one reason, counted in full.
     assert.ok(Number(duplicates) > 0);
     assert.match(reasons, /ligne en double dans le fichier \(même contenu que la ligne …\)/);
+    // The sample holds no column personal by its content: the section says so (issue 13).
+    assert.equal(
+      plain(await watch.page.locator("[data-testid=personal-columns]").innerText()),
+      "Aucune colonne écartée.",
+    );
     assert.deepEqual(watch.consoleErrors, []);
     assert.deepEqual(watch.outsideRequests, []);
   } finally {
