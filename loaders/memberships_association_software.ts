@@ -123,7 +123,7 @@ function personalText(aliases: string[]) {
 export const membershipsSoftwareLoader: LoaderSpec<SoftwareMembership> = {
   kind: "registrations",
   format: "adherents-logiciel-associatif",
-  label: "adhérents d'un logiciel associatif (Paheko, HelloAsso, AssoConnect)",
+  label: "liste d'adhérents d'un logiciel associatif",
   tables: { stg_memberships: ["structure_id", "person_ref", "start_date"] },
   periodColumn: "start_date",
   needsStructure: true,

@@ -71,7 +71,7 @@ const TYPE_TEXT: Record<FieldType, string> = {
   duration: "durée en heures (2, 1,5, 1h30 ou 90 min)",
   time: "heure (14:30 ou 14h30)",
   flag: "oui ou non",
-  datetime: "date et heure (17/01/2024 18:07:45, ISO 8601 ou date Excel)",
+  datetime: "date et heure (jj/mm/aaaa hh:mm:ss, ISO 8601 avec fuseau ou date Excel)",
 };
 
 /** At most `max` values, then « … (N choix) ». */

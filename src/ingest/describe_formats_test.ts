@@ -27,18 +27,18 @@ Deno.test("the sign-in sheet lists « Date » as required with its aliases, and 
   // Required columns first, then the optional ones up to six columns, in the loader's order.
   assert.deepEqual(sheet.example.header, [
     "Date",
+    "N° adhérent",
     "Nom",
     "Prénom",
     "Année de naissance",
-    "Quartier",
     "Durée",
   ]);
   assert.deepEqual(sheet.example.values, [
     "15/03/2024",
+    "1042",
     "Exemple",
     "Camille",
     "2024",
-    "Centre ancien",
     "1,5",
   ]);
   const text = formatsText([attendance]);
@@ -49,7 +49,7 @@ Deno.test("the sign-in sheet lists « Date » as required with its aliases, and 
   );
   assert.ok(
     text.includes(
-      "    Date;Nom;Prénom;Année de naissance;Quartier;Durée\n    15/03/2024;Exemple;Camille;2024;Centre ancien;1,5\n",
+      "    Date;N° adhérent;Nom;Prénom;Année de naissance;Durée\n    15/03/2024;1042;Exemple;Camille;2024;1,5\n",
     ),
   );
 });

@@ -1,8 +1,8 @@
 /**
  * Columns set aside because of what they hold: before any row of a table is built, every column
  * a loader would keep without knowing it is personal is checked on the table's values
- * (src/privacy/detect_personal.ts). Checked: the unmapped columns (kept by wide questionnaires,
- * ignored by the others) and the declared text fields that are neither personal nor a closed
+ * (src/privacy/detect_personal.ts). Checked: the unmapped columns of the loaders that keep them
+ * (wide questionnaires; the others ignore them) and the declared text fields that are neither personal nor a closed
  * list (`values`). Not checked: columns the loader already sets aside with its own message
  * (`unknownColumnIssue`: a survey's identity questions, Kobo system columns), which it handles.
  *
@@ -55,6 +55,9 @@ function candidates(
   header: HeaderMatch,
 ): { column: number; header: string; field: string | null }[] {
   const out: { column: number; header: string; field: string | null }[] = [];
+  // Unmapped columns of the other loaders are ignored (« colonne inconnue »): nothing to protect,
+  // and an activity's start dates or a venue's phone would be reported as personal for nothing.
+  if (!spec.keepUnknownColumns) return out;
   for (const { column, header: name } of header.unknown) {
     if (spec.unknownColumnIssue?.(name)) continue;
     out.push({ column, header: name, field: null });

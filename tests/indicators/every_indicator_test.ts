@@ -360,7 +360,10 @@ Deno.test("indicator values on the hand-made inbox match the hand computations",
   const wh = await openWarehouse(":memory:");
   try {
     const reports = await ingestPaths(wh.conn, { paths: [INBOX], key: KEY });
-    const bad = reports.filter((r) => r.status !== "loaded" || r.issues.length > 0);
+    // « Bêta », an EVS, runs a time bank without « Accorderie » in its name: the plausibility
+    // warning (src/ingest/plausibility.ts) is expected on its time-bank files, nothing else.
+    const expected = (m: string) => m.includes("qui ne tient pas de banque de temps d'après le registre");
+    const bad = reports.filter((r) => r.status !== "loaded" || r.issues.some((i) => !expected(i.message)));
     assert.deepEqual(bad.map((r) => [r.file, r.sheet, r.status, r.issues]), []);
     assert.equal(reports.length, 32); // 30 files, the XLSForm gives one report per sheet (3)
     await buildMarts(wh.conn);

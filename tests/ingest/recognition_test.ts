@@ -96,7 +96,7 @@ Deno.test("a file two kinds fit reports the kind chosen and the runner-up", asyn
   assert.equal(r.rowsLoaded, 2);
   assert.ok(
     messages(r, "avertissement").includes(
-      "reconnu comme présences (feuille d'émargement) (4 colonnes) plutôt que adhérents de l'Accorderie (banque de temps) (3 colonnes) : si ce n'est pas le bon type, rechargez le fichier avec --kind timebank_members",
+      "reconnu comme présences (feuille d'émargement) (4 colonnes) plutôt que inscriptions (liste d'adhérents d'un logiciel associatif) (3 colonnes) : si ce n'est pas le bon type, rechargez le fichier avec --kind registrations",
     ),
     JSON.stringify(r.issues),
   );
