@@ -14,6 +14,7 @@ import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import config from "../../observablehq.config.ts";
 import { copyProject } from "../support/project_copy.ts";
+import { structurePages } from "../../src/site/structure_pages.ts";
 
 /** Pages whose data comes from exports, and the start of what their empty state says. */
 const EMPTY_STATES: Record<string, string> = {
@@ -66,7 +67,12 @@ Deno.test("build on an empty warehouse, inbox with nothing loadable: a site, exi
 
     await t.step("every page opens without error and the empty ones say what to load", async () => {
       const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
-        .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
+        .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path))
+        // The config imported here lists the structure pages of this project's build: the copy's own.
+        .filter((p) => !p.startsWith("/structures/"))
+        .concat(
+          structurePages(join(project, "pages", "data", "generated", "structures.json")).map((p) => p.path),
+        );
       // Tool sheets (« Outils de recueil ») hold no warehouse data: their index page stands for them.
       const paths = [
         ...new Set(["/", ...listed.filter((p) => !p.startsWith("/outils/") || p === "/outils/")]),
@@ -78,7 +84,9 @@ Deno.test("build on an empty warehouse, inbox with nothing loadable: a site, exi
         for (const path of paths) {
           const watch = await watchedPage(browser);
           await watch.page.goto(`${server.url}${path}`);
-          await watch.page.waitForSelector("#observablehq-main h1");
+          await watch.page.waitForSelector("#observablehq-main h1").catch((error) => {
+            throw new Error(`${path} : pas de titre (${(error as Error).message.split("\n")[0]})`);
+          });
           await watch.page.waitForLoadState("networkidle");
           assert.equal(await watch.page.locator(".observablehq--error").count(), 0, `${path}: a cell failed`);
           const main = await watch.page.locator("#observablehq-main").innerText();
