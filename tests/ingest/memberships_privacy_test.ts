@@ -8,47 +8,10 @@ import { join } from "node:path";
 import { encodeText } from "../../src/sample/csv.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
 import { ingestPaths } from "../../src/ingest/ingest_paths.ts";
+import { PERSONAL } from "../fixtures/memberships/personal_values.ts";
 
 const FIXTURES = new URL("../fixtures/memberships/", import.meta.url);
 const KEY = new Uint8Array(32).fill(9);
-
-/** Every personal value the two fixtures carry (names, e-mails, phones, addresses, birth dates). */
-const PERSONAL = [
-  "ROUSSEAU",
-  "Gisèle",
-  "FAURE",
-  "Mathis",
-  "NGUYEN",
-  "Thi Lan",
-  "BLANCHARD",
-  "Yvette",
-  "Sandrine",
-  "PERRIN",
-  "GARNIER",
-  "Roland",
-  "gisele.rousseau@exemple.fr",
-  "mathis.faure@exemple.fr",
-  "yvette.blanchard@exemple.fr",
-  "sandrine.faure@exemple.fr",
-  "lea.perrin@exemple.fr",
-  "exemple.fr",
-  "06 12 34 56 78",
-  "0612345678",
-  "+33 7 98 76 54 32",
-  "04 75 02 11 22",
-  "07 11 22 33 44",
-  "14 rue des Cordeliers",
-  "Cordeliers",
-  "impasse du Moulin",
-  "avenue Gambetta",
-  "chemin des Vignes",
-  "rue de la Pêcherie",
-  "place Jacquemart",
-  "17/03/1961",
-  "1961-03-17",
-  "02/02/1988",
-  "1988-02-02",
-];
 
 /** Values that are stored: the searches must find them, or they could not find anything. */
 const STORED = ["Membres actifs", "Adhésion enfant"];

@@ -16,46 +16,11 @@ import type { LoadReport } from "../../src/ingest/load_report.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
 import { type SetAsideColumn, setAsideColumns } from "../../src/site/set_aside_columns.ts";
 import { publishQuality } from "../../src/site/publish_quality.ts";
+import { MAIN_VALUES } from "../fixtures/privacy/personal_values.ts";
 
 const KEY = new Uint8Array(32).fill(13);
 const FIXTURES = new URL("../fixtures/privacy/", import.meta.url);
 const REGISTRY = "Identifiant;Nom;Type\nors;Maison de quartier des Ors;Centre social\n";
-
-/** The personal values of the main-sheet fixtures (the same three people in every tool). */
-const MAIN_VALUES = [
-  // names (and a first name typed again in a comment)
-  "Diallo",
-  "Jean-Baptiste",
-  "Morel",
-  "Ndiaye",
-  "Merci Awa",
-  // e-mails
-  "awa.diallo@exemple.fr",
-  "jb.morel@exemple.org",
-  "fatou.ndiaye@exemple.net",
-  // phones
-  "06 12 34 56 78",
-  "+33 7 98 76 54 32",
-  "04 75 12 34 56",
-  // birth dates, as typed and as stored dates
-  "14/03/1985",
-  "1985-03-14",
-  "02/11/1962",
-  "1962-11-02",
-  "30/07/1978",
-  "1978-07-30",
-  // addresses
-  "rue des Lilas",
-  "allée Jean Moulin",
-  "impasse des Acacias",
-  // GPS points
-  "44.9334",
-  "4.8924",
-  "44.9361",
-  "4.8987",
-  "44.9472",
-  "4.8915",
-];
 
 /** What a search found: the values met in the tables and in the raw file bytes. */
 interface Found {
