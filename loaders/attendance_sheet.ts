@@ -16,6 +16,7 @@ import type {
   RecordCheck,
   TableRow,
 } from "../src/ingest/loader_spec.ts";
+import { MEMBER_NUMBER_ALIASES } from "./registrations_memberships.ts";
 
 /** Pseudonym of a member number, the same as the membership lists' (`logiciel-gestion` scheme). */
 export function memberPersonRef(ctx: LoadContext, memberNumber: string): string {
@@ -83,17 +84,7 @@ export const attendanceSheetLoader: LoaderSpec<z.infer<typeof schema>> = {
     // The member lists' own spellings (registrations_memberships.ts), so one header fits both.
     member_id: {
       type: "text",
-      aliases: [
-        "N° adhérent",
-        "Numéro adhérent",
-        "Numéro d'adhérent",
-        "N° d'adhérent",
-        "Code adhérent",
-        "Réf. adhérent",
-        "N° de carte",
-        "N° carte adhérent",
-        "Numéro de membre",
-      ],
+      aliases: [...MEMBER_NUMBER_ALIASES, "Numéro de membre"],
       optional: true,
       personal: true,
     },

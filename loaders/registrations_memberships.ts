@@ -106,6 +106,19 @@ const schema = z.object({
 /** One validated membership line. */
 export type Membership = z.infer<typeof schema>;
 
+/** Headers of a member number, shared by the sign-in sheets that name members by it. */
+export const MEMBER_NUMBER_ALIASES = [
+  "N° adhérent",
+  "Numéro adhérent",
+  "Numéro d'adhérent",
+  "N° d'adhérent",
+  "Identifiant adhérent",
+  "Code adhérent",
+  "Réf. adhérent",
+  "N° de carte",
+  "N° carte adhérent",
+] as const;
+
 export const membershipsLoader: LoaderSpec<Membership> = {
   kind: "registrations",
   format: "liste-adhesions",
@@ -116,21 +129,7 @@ export const membershipsLoader: LoaderSpec<Membership> = {
   needsStructure: true,
   fields: {
     // The same id headers as people_labelled.ts: both exports come from the same software.
-    member_id: {
-      type: "text",
-      aliases: [
-        "N° adhérent",
-        "Numéro adhérent",
-        "Numéro d'adhérent",
-        "N° d'adhérent",
-        "Identifiant adhérent",
-        "Code adhérent",
-        "Réf. adhérent",
-        "N° de carte",
-        "N° carte adhérent",
-      ],
-      optional: true,
-    },
+    member_id: { type: "text", aliases: [...MEMBER_NUMBER_ALIASES], optional: true },
     last_name: {
       type: "text",
       aliases: ["Nom", "Nom de famille", "Nom d'usage", "Nom de l'adhérent", "Adhérent"],

@@ -52,6 +52,7 @@
  *
  * @module
  */
+import { NOT_A_PERSON } from "../src/privacy/detect_personal.ts";
 import { z } from "zod";
 import type { FieldSpec, LoadContext, LoaderSpec, RowExtras, TableRow } from "../src/ingest/loader_spec.ts";
 import { nameParts, redactNames } from "../src/privacy/redact_text.ts";
@@ -96,19 +97,6 @@ const IDENTITY_WORDS = new Set([
   "address",
   "username",
   "signature",
-]);
-/** Words that make « nom » innocent: « nom du quartier », « nom de l'atelier ». */
-const NOT_A_PERSON = new Set([
-  "quartier",
-  "structure",
-  "centre",
-  "activite",
-  "atelier",
-  "association",
-  "commune",
-  "ville",
-  "projet",
-  "action",
 ]);
 /** Identity words that hold a person's name (used to redact the other answers). */
 const NAME_WORDS = new Set([

@@ -66,7 +66,7 @@ const NAME_CUES = new Set([
   "appelle",
 ]);
 /** Words that make a « nom » innocent: « nom du quartier », « nom de l'atelier ». */
-const NOT_A_PERSON = new Set([
+export const NOT_A_PERSON = new Set([
   "quartier",
   "structure",
   "centre",

@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import config from "../../observablehq.config.ts";
-import { copyProject } from "../support/project_copy.ts";
+import { buildCopy, copyProject } from "../support/project_copy.ts";
 import { structurePages } from "../../src/site/structure_pages.ts";
 
 /** Pages whose data comes from exports, and the start of what their empty state says. */
@@ -44,22 +44,8 @@ Deno.test("build on an empty warehouse, inbox with nothing loadable: a site, exi
     await Deno.writeTextFile(join(inbox, "notes.csv"), "Remarque;Auteur\nSalle fermée en août;Julie\n");
 
     await t.step("the build exits 0 and writes dist/index.html", async () => {
-      const out = await new Deno.Command(Deno.execPath(), {
-        args: ["run", "-A", "src/cli/build.ts"],
-        cwd: project,
-        env: {
-          DENO_NO_UPDATE_CHECK: "1",
-          OBSERVATOIRE_INBOX: inbox,
-          OBSERVATOIRE_WAREHOUSE: join(workspace, "observatoire.duckdb"),
-          OBSERVATOIRE_SECRET: join(workspace, "cle"),
-          OBSERVATOIRE_ARCHIVE: join(workspace, "archive"),
-        },
-        stdout: "piped",
-        stderr: "piped",
-      }).output();
-      const stdout = new TextDecoder().decode(out.stdout);
-      const stderr = new TextDecoder().decode(out.stderr);
-      assert.equal(out.code, 0, `${stdout}\n${stderr}`);
+      const { code, stdout, stderr } = await buildCopy(project, inbox, workspace);
+      assert.equal(code, 0, `${stdout}\n${stderr}`);
       assert.match(stdout, /maison-du-lac\/consommations\.csv : refusé/);
       assert.match(stdout, /Site construit dans dist\//);
       assert.ok((await Deno.stat(join(project, "dist", "index.html"))).isFile);

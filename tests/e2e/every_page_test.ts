@@ -114,7 +114,10 @@ Deno.test("Qualité des données shows the warehouse's totals, the same export c
     }
     const home = await watchedPage(browser);
     await home.page.goto(`${server.url}/`);
-    await home.page.waitForSelector("[data-testid=sources]");
+    // The line is drawn by a cell once the page data has arrived: wait for its text, not its box.
+    await home.page.waitForFunction(() =>
+      /\d exports/.test(document.querySelector("[data-testid=sources]")?.textContent ?? "")
+    );
     assert.match(
       plain(await home.page.locator("[data-testid=sources]").innerText()),
       new RegExp(`^Source : ${fr(Number(totals.files))} exports`),

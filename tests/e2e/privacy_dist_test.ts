@@ -10,7 +10,7 @@
  */
 import assert from "node:assert/strict";
 import { extname, join, relative } from "node:path";
-import { copyProject } from "../support/project_copy.ts";
+import { buildCopy, copyProject } from "../support/project_copy.ts";
 import { MAIN_VALUES } from "../fixtures/privacy/personal_values.ts";
 import { PERSONAL } from "../fixtures/memberships/personal_values.ts";
 
@@ -44,21 +44,8 @@ Deno.test("no personal value of the survey, membership and accounting fixtures u
     const folder = join(workspace, "inbox", "ors");
     await Deno.mkdir(folder, { recursive: true });
     for (const [from, to] of FILES) await Deno.copyFile(new URL(from, FIXTURES), join(folder, to));
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "-A", "src/cli/build.ts"],
-      cwd: project,
-      env: {
-        DENO_NO_UPDATE_CHECK: "1",
-        OBSERVATOIRE_INBOX: join(workspace, "inbox"),
-        OBSERVATOIRE_WAREHOUSE: join(workspace, "observatoire.duckdb"),
-        OBSERVATOIRE_SECRET: join(workspace, "cle"),
-        OBSERVATOIRE_ARCHIVE: join(workspace, "archive"),
-      },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    const stdout = new TextDecoder().decode(out.stdout);
-    assert.equal(out.code, 0, `${stdout}\n${new TextDecoder().decode(out.stderr)}`);
+    const { code, stdout, stderr } = await buildCopy(project, join(workspace, "inbox"), workspace);
+    assert.equal(code, 0, `${stdout}\n${stderr}`);
     // Every fixture was read and loaded: the search below looks at their data, not at nothing.
     for (const [, name] of FILES) assert.match(stdout, new RegExp(`ors/${name} — .*lignes chargées`), name);
 

@@ -43,3 +43,32 @@ export async function copyProject(): Promise<string> {
   await Deno.symlink(join(PROJECT_ROOT, "node_modules"), join(dir, "node_modules"));
   return dir;
 }
+
+/** What a build of a copy printed. */
+export interface CopyBuild {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `deno task build`'s script in `project` (a copy) on the exports of `inbox`, with its
+ * warehouse, key and archive in `workspace`: nothing of the officer's or of the suite's is read.
+ */
+export async function buildCopy(project: string, inbox: string, workspace: string): Promise<CopyBuild> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-A", "src/cli/build.ts"],
+    cwd: project,
+    env: {
+      DENO_NO_UPDATE_CHECK: "1",
+      OBSERVATOIRE_INBOX: inbox,
+      OBSERVATOIRE_WAREHOUSE: join(workspace, "observatoire.duckdb"),
+      OBSERVATOIRE_SECRET: join(workspace, "cle"),
+      OBSERVATOIRE_ARCHIVE: join(workspace, "archive"),
+    },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  return { code: out.code, stdout: text(out.stdout), stderr: text(out.stderr) };
+}

@@ -260,7 +260,11 @@ Deno.test("Kobo labels without groups: 0/1 choice columns, geopoint by label dro
       "Vous venez au centre…": "Chaque semaine",
       "Êtes-vous satisfait·e des ateliers ? (1 à 5)": "5",
     });
-    assert.ok(r.issues.some((i) => i.column === "Où habitez-vous ?" && /position GPS|coordonnées GPS/.test(i.message)));
+    assert.ok(
+      r.issues.some((i) =>
+        i.column === "Où habitez-vous ?" && /position GPS|coordonnées GPS/.test(i.message)
+      ),
+    );
     assert.ok(!(await surveyTables(query)).includes("45.762"));
   });
 });
