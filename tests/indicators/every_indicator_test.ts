@@ -6,7 +6,8 @@
  * - registry: alpha (centre social, Romans-sur-Isère 26281) and beta (EVS, Bourg-de-Péage 26057)
  *   form La Coopération and are flagged in the cluster; gamma (Valence 26362) is in the cluster
  *   only through Valence Romans Agglo; delta (Montélimar 26198) is elsewhere in the Drôme and only
- *   answers SENACS. Populations (Etalab): Romans 33 464, Bourg-de-Péage 9 921, Valence 64 458.
+ *   answers SENACS; epsilon (Crest 26108) is elsewhere in the Drôme and skips a year of presences.
+ *   Populations (Etalab): Romans 33 464, Bourg-de-Péage 9 921, Valence 64 458, Crest 8 658.
  * - alpha, Noethys people: 1 Julie Martin 1982 F Romans « Centre ancien » (QPV); 2 Paul Durand
  *   2015 H Romans « Les Balmes »; 3 Awa Petit 1950 F Bourg-de-Péage (no neighbourhood); 4 Léa
  *   Roux 2008 F Valence « Fontbarlettes » (QPV); 5 Zoé Garnier 1960 F Romans.
@@ -18,6 +19,12 @@
  *   (activity 1, 1,5 h): Julie 4 times, Hugo once.
  * - gamma, sign-in sheet 2024 (« Couture », 2 h): Léa Roux 2008 Fontbarlettes twice, Sam Noir 1975
  *   once. A sheet's person is local to its structure: this Léa is not alpha's.
+ * - epsilon, Noethys people: 1 Awa Petit and 2 Zoé Garnier (same names and birth dates as alpha's:
+ *   the same persons above the structure), 3 Nadia Benali 1988 F Crest. Presences 2022: Awa, Nadia
+ *   (07/09). None in 2023 (the year skipped). 2024: Zoé once (04/09), Nadia 10 times on 5 days
+ *   (activity 1 in the morning and 2 in the afternoon, five Wednesdays from 04/09).
+ * - Structures with presences two years running (the basis of nouveaux_participants and
+ *   fidelisation): alpha in 2024 only. beta starts in 2024 (late), gamma too, epsilon skipped 2023.
  * - the other exports are described next to the expectations that read them.
  *
  * Conventions: `value: ABSENT` = no row for that scope and year (missing, never 0); `value: null`
@@ -219,9 +226,13 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2024, 17), // 6 × 2 + 2 + 3 = 17 (Awa's presence has no times)
     cluster(2024, 30.5), // 17 + 5 × 1,5 + 3 × 2 = 30,5
   ],
+  // Distinct days, not rows (a row count would give epsilon 1 / 2 and the département 2 / 9).
   participants_reguliers: [
-    s("alpha", 2024, 0), // Julie came 6 times: 0 / 4
-    coop(2024, 0.2), // Julie 6 + 4 = 10 visits in the Coopération: 1 / 5
+    s("alpha", 2024, 0), // Julie came 6 days: 0 / 4
+    coop(2024, 0.2), // Julie 6 + 4 = 10 days in the Coopération: 1 / 5
+    s("epsilon", 2024, 0), // Nadia: 10 presences but 5 days; Zoé 1 day: 0 / 2
+    // Julie, Léa, Paul, Awa, Hugo, gamma's Léa and Sam, Zoé, Nadia = 9; regular: Julie → 1 / 9
+    dept(2024, 1 / 9),
   ],
   part_qpv: [
     s("alpha", 2024, 2 / 3), // Julie, Léa / Julie, Léa, Paul (Awa: no neighbourhood)
@@ -232,7 +243,8 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2024, 2 / 33464), // Julie, Paul live in Romans / 33 464
     coop(2024, 4 / (33464 + 9921)), // + Awa, Hugo in Bourg-de-Péage: 4 / 43 385
     // delta (Montélimar) has no presences: its population is left out
-    dept(2024, 5 / (33464 + 9921 + 64458)), // + Léa in Valence: 5 / 107 843
+    // + Léa in Valence, Zoé (Romans, at epsilon) and Nadia (Crest): 7 / (107 843 + 8 658)
+    dept(2024, 7 / (33464 + 9921 + 64458 + 8658)),
     s("gamma", 2024, ABSENT), // a sign-in sheet gives no residence: no value
   ],
   diversite_ages: [
@@ -244,12 +256,30 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2024, 0.75), // Julie, Awa, Léa / 4
     coop(2024, 0.6), // + Hugo: 3 / 5
   ],
+  // Counted in the structures with presences in the year and the year before (alpha in 2024 only);
+  // earlier presences are looked up in every structure of the scope.
   nouveaux_participants: [
     s("alpha", 2023, ABSENT), // first year of data of alpha: no value
     s("alpha", 2024, 2), // Léa, Awa (Julie and Paul came in 2023)
-    coop(2024, 3), // Léa, Awa, Hugo (beta alone has no value: 2024 is its first year)
+    s("beta", 2024, ABSENT), // beta starts in 2024: no year before
+    s("epsilon", 2024, ABSENT), // epsilon sent nothing in 2023
+    // beta starts late: its Hugo is left out, not « new » (all presences would give 3)
+    coop(2024, 2), // Léa, Awa
+    cluster(2024, 2), // Léa, Awa (gamma starts in 2024: its Léa and Sam are left out)
+    // No structure of the département has presences in both 2022 and 2023: no value (all
+    // presences would count alpha's Julie, Paul and Zoé as new, alpha starting after epsilon)
+    dept(2023, ABSENT),
+    dept(2024, 1), // alpha's Léa; Awa came to epsilon in 2022; Julie and Paul in 2023 (all presences: 4)
   ],
-  fidelisation: [s("alpha", 2024, 2 / 3)], // 2023: Julie, Paul, Zoé; back in 2024: Julie, Paul → 2 / 3
+  fidelisation: [
+    s("alpha", 2024, 2 / 3), // 2023: Julie, Paul, Zoé; back in 2024: Julie, Paul → 2 / 3
+    coop(2024, 2 / 3), // the same: Zoé came back to epsilon, outside the Coopération
+    dept(2024, 1), // Julie, Paul, and Zoé back at epsilon: 3 / 3
+    // epsilon's 2022 Awa and Nadia: epsilon sent nothing in 2023, they do not count as gone
+    // (all presences would give 0 / 2)
+    dept(2023, ABSENT),
+    s("epsilon", 2024, ABSENT),
+  ],
   participants_evenements: [
     s("alpha", 2024, 58), // 30 + 20 + 8
     cluster(2024, 68), // 58 + 4 + 6
@@ -365,7 +395,7 @@ Deno.test("indicator values on the hand-made inbox match the hand computations",
     const expected = (m: string) => m.includes("qui ne tient pas de banque de temps d'après le registre");
     const bad = reports.filter((r) => r.status !== "loaded" || r.issues.some((i) => !expected(i.message)));
     assert.deepEqual(bad.map((r) => [r.file, r.sheet, r.status, r.issues]), []);
-    assert.equal(reports.length, 32); // 30 files, the XLSForm gives one report per sheet (3)
+    assert.equal(reports.length, 34); // 32 files, the XLSForm gives one report per sheet (3)
     await buildMarts(wh.conn);
     assert.deepEqual(await queryRows(wh.conn, "SELECT * FROM mart_indicator_issues"), []);
 
