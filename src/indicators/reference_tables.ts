@@ -1,7 +1,8 @@
 /**
- * Reference table the indicator views read, written into the warehouse before each rebuild:
+ * Reference tables the indicator views read, written into the warehouse before each rebuild:
  * `ref_communes` (current communes, municipal population, membership of Valence Romans Agglo,
- * from `@etalab/decoupage-administratif`). Volunteer time is valued with the rate tables of the
+ * from `@etalab/decoupage-administratif`) and `ref_qf_bands` (the family quotient bands of
+ * `data/reference/qf_bands.csv`, so an indicator reads a band's bounds, never its label). Volunteer time is valued with the rate tables of the
  * volunteering marts (src/volunteering/, data/reference/taux_valorisation_benevolat.csv).
  *
  * @module
@@ -9,6 +10,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import communesData from "@etalab/decoupage-administratif/data/communes.json" with { type: "json" };
 import epciData from "@etalab/decoupage-administratif/data/epci.json" with { type: "json" };
+import { type QfBand, referenceQfBands } from "../ingest/qf_bands.ts";
 
 /** SIREN of the Valence Romans Agglo EPCI (the cluster's territory). */
 export const CLUSTER_EPCI = "200068781";
@@ -66,7 +68,8 @@ async function insertChunks(
 }
 
 /**
- * (Re)writes `ref_communes` (INSEE code, name, population, member of the cluster's EPCI).
+ * (Re)writes `ref_communes` (INSEE code, name, population, member of the cluster's EPCI) and
+ * `ref_qf_bands` (label, bounds in euros, both included; `max_eur` NULL for the open last band).
  * Volunteer time is valued with the volunteering marts' rate tables (src/volunteering/).
  *
  * @example
@@ -74,7 +77,10 @@ async function insertChunks(
  * await writeReferenceTables(conn);
  * ```
  */
-export async function writeReferenceTables(conn: DuckDBConnection): Promise<void> {
+export async function writeReferenceTables(
+  conn: DuckDBConnection,
+  qfBands: readonly QfBand[] = referenceQfBands(),
+): Promise<void> {
   await conn.run(
     "CREATE OR REPLACE TABLE ref_communes (insee VARCHAR PRIMARY KEY, name VARCHAR, population INTEGER, in_cluster BOOLEAN)",
   );
@@ -84,4 +90,8 @@ export async function writeReferenceTables(conn: DuckDBConnection): Promise<void
     4,
     communeRows().map((c) => [c.insee, c.name, c.population, c.inCluster]),
   );
+  await conn.run(
+    "CREATE OR REPLACE TABLE ref_qf_bands (label VARCHAR PRIMARY KEY, min_eur DOUBLE, max_eur DOUBLE)",
+  );
+  await insertChunks(conn, "ref_qf_bands", 3, qfBands.map((b) => [b.label, b.min, b.max]));
 }

@@ -6,7 +6,9 @@
  * - registry: alpha (centre social, Romans-sur-Isère 26281) and beta (EVS, Bourg-de-Péage 26057)
  *   form La Coopération and are flagged in the cluster; gamma (Valence 26362) is in the cluster
  *   only through Valence Romans Agglo; delta (Montélimar 26198) is elsewhere in the Drôme and only
- *   answers SENACS. Populations (Etalab): Romans 33 464, Bourg-de-Péage 9 921, Valence 64 458.
+ *   answers SENACS; epsilon (Crest 26108) is elsewhere in the Drôme and skips a year of presences;
+ *   zeta (EVS, Die 26113) is elsewhere in the Drôme and links its sign-in sheet to a family quotient.
+ *   Populations (Etalab): Romans 33 464, Bourg-de-Péage 9 921, Valence 64 458, Crest 8 658, Die 4 844.
  * - alpha, Noethys people: 1 Julie Martin 1982 F Romans « Centre ancien » (QPV); 2 Paul Durand
  *   2015 H Romans « Les Balmes »; 3 Awa Petit 1950 F Bourg-de-Péage (no neighbourhood); 4 Léa
  *   Roux 2008 F Valence « Fontbarlettes » (QPV); 5 Zoé Garnier 1960 F Romans.
@@ -18,6 +20,16 @@
  *   (activity 1, 1,5 h): Julie 4 times, Hugo once.
  * - gamma, sign-in sheet 2024 (« Couture », 2 h): Léa Roux 2008 Fontbarlettes twice, Sam Noir 1975
  *   once. A sheet's person is local to its structure: this Léa is not alpha's.
+ * - epsilon, Noethys people: 1 Awa Petit and 2 Zoé Garnier (same names and birth dates as alpha's:
+ *   the same persons above the structure), 3 Nadia Benali 1988 F Crest. Presences 2022: Awa, Nadia
+ *   (07/09). None in 2023 (the year skipped). 2024: Zoé once (04/09), Nadia 10 times on 5 days
+ *   (activity 1 in the morning and 2 in the afternoon, five Wednesdays from 04/09).
+ * - zeta, member list (Z01 Inès Faure 1985, Z02 Yanis Morel 1979, Z03 Claire Roche 1992), the same
+ *   members in a management-software people export (Die; QF 520 €, 1 250 €, unknown) and a sign-in
+ *   sheet « Cuisine » 05/06/2024 (2 h) signed by the three with their N° adhérent: the number links
+ *   each presence to the person's family quotient band (401-700, 1001-1500, unknown).
+ * - Structures with presences two years running (the basis of nouveaux_participants and
+ *   fidelisation): alpha in 2024 only. beta starts in 2024 (late), gamma too, epsilon skipped 2023.
  * - the other exports are described next to the expectations that read them.
  *
  * Conventions: `value: ABSENT` = no row for that scope and year (missing, never 0); `value: null`
@@ -28,6 +40,7 @@ import { fileURLToPath } from "node:url";
 import { ingestPaths } from "../../src/ingest/ingest_paths.ts";
 import { readCatalogue } from "../../src/indicators/read_catalogue.ts";
 import { buildIndicatorMarts } from "../../src/indicators/build_marts.ts";
+import { writeReferenceTables } from "../../src/indicators/reference_tables.ts";
 import { buildMarts } from "../../src/warehouse/marts.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
 
@@ -83,13 +96,7 @@ const RATE_2024 = 11.65 * 1.45;
 const FTE_ALPHA_2024 = 1 + 0.5 * 182 / 366;
 
 /** Indicators not checked from the exports, with the reason (the guard test lists them). */
-const PENDING: Record<string, string> = {
-  // The family quotient reaches ind_visits only through stg_people.qf_band, which only the
-  // « logiciel de gestion » people export fills; no attendance export shares its person_ref
-  // (Noethys QF is in stg_households, which stg_people cannot be joined to). No export can give
-  // this indicator a value today: its SQL is checked on an injected band in the last step.
-  part_qf_bas: "aucun export de présences ne se relie à un quotient familial (voir le dernier test)",
-};
+const PENDING: Record<string, string> = {};
 
 const EXPECTED: Record<string, Expectation[]> = {
   // alpha/grand_livre_2024.csv: 606 1 000 debit, 641 3 000 debit, 606 200 credit (refund),
@@ -219,9 +226,14 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2024, 17), // 6 × 2 + 2 + 3 = 17 (Awa's presence has no times)
     cluster(2024, 30.5), // 17 + 5 × 1,5 + 3 × 2 = 30,5
   ],
+  // Distinct days, not rows (a row count would give epsilon 1 / 2 and the département 2 / 9).
   participants_reguliers: [
-    s("alpha", 2024, 0), // Julie came 6 times: 0 / 4
-    coop(2024, 0.2), // Julie 6 + 4 = 10 visits in the Coopération: 1 / 5
+    s("alpha", 2024, 0), // Julie came 6 days: 0 / 4
+    coop(2024, 0.2), // Julie 6 + 4 = 10 days in the Coopération: 1 / 5
+    s("epsilon", 2024, 0), // Nadia: 10 presences but 5 days; Zoé 1 day: 0 / 2
+    // Julie, Léa, Paul, Awa, Hugo, gamma's Léa and Sam, Zoé, Nadia, zeta's Inès, Yanis, Claire = 12;
+    // regular: Julie → 1 / 12
+    dept(2024, 1 / 12),
   ],
   part_qpv: [
     s("alpha", 2024, 2 / 3), // Julie, Léa / Julie, Léa, Paul (Awa: no neighbourhood)
@@ -232,7 +244,9 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2024, 2 / 33464), // Julie, Paul live in Romans / 33 464
     coop(2024, 4 / (33464 + 9921)), // + Awa, Hugo in Bourg-de-Péage: 4 / 43 385
     // delta (Montélimar) has no presences: its population is left out
-    dept(2024, 5 / (33464 + 9921 + 64458)), // + Léa in Valence: 5 / 107 843
+    // + Léa in Valence, Zoé (Romans, at epsilon), Nadia (Crest), zeta's three (Die):
+    // 10 / (107 843 + 8 658 + 4 844)
+    dept(2024, 10 / (33464 + 9921 + 64458 + 8658 + 4844)),
     s("gamma", 2024, ABSENT), // a sign-in sheet gives no residence: no value
   ],
   diversite_ages: [
@@ -240,16 +254,40 @@ const EXPECTED: Record<string, Expectation[]> = {
     // + Hugo (34): 26-59 ans × 2, three bands × 1 → −(2/5 ln 2/5 + 3 × 1/5 ln 1/5) = 1,332…
     coop(2024, -(0.4 * Math.log(0.4) + 3 * 0.2 * Math.log(0.2))),
   ],
+  // The band's upper bound from data/reference/qf_bands.csv (≤ 700 €), not the label's last number.
+  part_qf_bas: [
+    s("zeta", 2024, 0.5, { published: null }), // Inès (401-700) / Inès, Yanis (1001-1500): 2 < 5 → « < 5 »
+    dept(2024, 0.5), // no other structure's presences carry a band: 1 / 2
+    s("alpha", 2024, ABSENT), // Noethys people carry no band here: no value, not 0
+  ],
   part_femmes: [
     s("alpha", 2024, 0.75), // Julie, Awa, Léa / 4
     coop(2024, 0.6), // + Hugo: 3 / 5
   ],
+  // Counted in the structures with presences in the year and the year before (alpha in 2024 only);
+  // earlier presences are looked up in every structure of the scope.
   nouveaux_participants: [
     s("alpha", 2023, ABSENT), // first year of data of alpha: no value
     s("alpha", 2024, 2), // Léa, Awa (Julie and Paul came in 2023)
-    coop(2024, 3), // Léa, Awa, Hugo (beta alone has no value: 2024 is its first year)
+    s("beta", 2024, ABSENT), // beta starts in 2024: no year before
+    s("epsilon", 2024, ABSENT), // epsilon sent nothing in 2023
+    // beta starts late: its Hugo is left out, not « new » (all presences would give 3)
+    coop(2024, 2), // Léa, Awa
+    cluster(2024, 2), // Léa, Awa (gamma starts in 2024: its Léa and Sam are left out)
+    // No structure of the département has presences in both 2022 and 2023: no value (all
+    // presences would count alpha's Julie, Paul and Zoé as new, alpha starting after epsilon)
+    dept(2023, ABSENT),
+    dept(2024, 1), // alpha's Léa; Awa came to epsilon in 2022; Julie and Paul in 2023 (all presences: 4)
   ],
-  fidelisation: [s("alpha", 2024, 2 / 3)], // 2023: Julie, Paul, Zoé; back in 2024: Julie, Paul → 2 / 3
+  fidelisation: [
+    s("alpha", 2024, 2 / 3), // 2023: Julie, Paul, Zoé; back in 2024: Julie, Paul → 2 / 3
+    coop(2024, 2 / 3), // the same: Zoé came back to epsilon, outside the Coopération
+    dept(2024, 1), // Julie, Paul, and Zoé back at epsilon: 3 / 3
+    // epsilon's 2022 Awa and Nadia: epsilon sent nothing in 2023, they do not count as gone
+    // (all presences would give 0 / 2)
+    dept(2023, ABSENT),
+    s("epsilon", 2024, ABSENT),
+  ],
   participants_evenements: [
     s("alpha", 2024, 58), // 30 + 20 + 8
     cluster(2024, 68), // 58 + 4 + 6
@@ -352,8 +390,8 @@ Deno.test("every catalogue indicator has a hand-computed expectation (or is list
       `${id}: valeur non triviale`,
     );
   }
-  // Today: part_qf_bas only (see PENDING).
-  assert.deepEqual(Object.keys(PENDING).sort(), ["part_qf_bas"]);
+  // Today: none (part_qf_bas is read through zeta's numbered sign-in sheet).
+  assert.deepEqual(Object.keys(PENDING).sort(), []);
 });
 
 Deno.test("indicator values on the hand-made inbox match the hand computations", async (t) => {
@@ -365,7 +403,7 @@ Deno.test("indicator values on the hand-made inbox match the hand computations",
     const expected = (m: string) => m.includes("qui ne tient pas de banque de temps d'après le registre");
     const bad = reports.filter((r) => r.status !== "loaded" || r.issues.some((i) => !expected(i.message)));
     assert.deepEqual(bad.map((r) => [r.file, r.sheet, r.status, r.issues]), []);
-    assert.equal(reports.length, 32); // 30 files, the XLSForm gives one report per sheet (3)
+    assert.equal(reports.length, 37); // 35 files, the XLSForm gives one report per sheet (3)
     await buildMarts(wh.conn);
     assert.deepEqual(await queryRows(wh.conn, "SELECT * FROM mart_indicator_issues"), []);
 
@@ -400,7 +438,7 @@ Deno.test("indicator values on the hand-made inbox match the hand computations",
       });
     }
 
-    await t.step("part_qf_bas (SQL only, band injected: no export links a QF to presences)", async () => {
+    await t.step("part_qf_bas on injected bands (a person's bands at alpha)", async () => {
       // alpha: Julie 401-700 (≤ 700), Paul > 1500, Awa 0-400 (≤ 700), Léa unknown.
       await wh.conn.run(
         `UPDATE stg_people SET qf_band = CASE birth_year WHEN 1982 THEN '401-700' WHEN 2015 THEN '> 1500'
@@ -417,6 +455,30 @@ Deno.test("indicator values on the hand-made inbox match the hand computations",
       );
       assert.deepEqual(row, { value: 2 / 3, numerator: 2, denominator: 3 }); // Julie, Awa / Julie, Paul, Awa
     });
+
+    await t.step(
+      "part_qf_bas: an open band « > 700 » is not low (bounds, not the label's last number)",
+      async () => {
+        // Bands edited by a user: « 0-700 » and an open « > 700 ». Reading the last number of the
+        // label took « > 700 » for a band ending at 700 € (Julie, Paul, Awa all low: 3 / 3).
+        await writeReferenceTables(wh.conn, [
+          { min: 0, max: 700, label: "0-700" },
+          { min: 701, max: null, label: "> 700" },
+        ]);
+        await wh.conn.run(
+          `UPDATE stg_people SET qf_band = CASE birth_year WHEN 1982 THEN '0-700' WHEN 2015 THEN '> 700'
+           WHEN 1950 THEN '> 700' END WHERE structure_id = 'alpha'`,
+        );
+        const sql = await Deno.readTextFile(
+          new URL("../../data/indicators/sql/part_qf_bas.sql", import.meta.url),
+        );
+        const [row] = await queryRows(
+          wh.conn,
+          `SELECT value, numerator, denominator FROM (${sql}) q WHERE scope = 'alpha' AND year = 2024`,
+        );
+        assert.deepEqual(row, { value: 1 / 3, numerator: 1, denominator: 3 }); // Julie / Julie, Paul, Awa
+      },
+    );
   } finally {
     wh.close();
   }

@@ -1,15 +1,23 @@
--- Nouveaux participants : personnes dont la première présence dans le périmètre date de l'année.
--- La première année de données du périmètre n'a pas de valeur (tout le monde y serait nouveau).
-WITH p AS (
+-- Nouveaux participants : participants de l'année sans aucune présence antérieure dans le
+-- périmètre, comptés dans les seules structures qui ont envoyé des présences l'année ET l'année
+-- précédente. Une structure qui commence à envoyer ses présences, ou qui a sauté l'année
+-- précédente, est laissée de côté cette année-là (tous ses participants y paraîtraient nouveaux) ;
+-- l'antériorité, elle, se lit dans toutes les structures du périmètre et toutes les années.
+-- Pas de valeur pour un périmètre dont aucune structure n'a de présences deux années de suite.
+WITH sy AS (
+  SELECT DISTINCT structure_id, year FROM ind_visits
+), both_years AS (
+  SELECT cur.structure_id, cur.year
+  FROM sy cur JOIN sy prev ON prev.structure_id = cur.structure_id AND prev.year = cur.year - 1
+), first_seen AS (
   SELECT sc.scope_level, sc.scope, v.person_key, min(v.year) AS first_year
   FROM ind_visits v JOIN ind_scopes sc USING (structure_id) GROUP BY ALL
-), years AS (
-  SELECT DISTINCT sc.scope_level, sc.scope, v.year FROM ind_visits v JOIN ind_scopes sc USING (structure_id)
-), first AS (
-  SELECT scope_level, scope, min(year) AS y0 FROM years GROUP BY ALL
+), counted AS (
+  SELECT DISTINCT sc.scope_level, sc.scope, v.year, v.person_key
+  FROM ind_visits v JOIN both_years b USING (structure_id, year) JOIN ind_scopes sc USING (structure_id)
 )
-SELECT y.scope_level, y.scope, y.year, count(p.person_key) AS value
-FROM years y JOIN first f USING (scope_level, scope)
-LEFT JOIN p ON p.scope_level = y.scope_level AND p.scope = y.scope AND p.first_year = y.year
-WHERE y.year > f.y0
+SELECT c.scope_level, c.scope, c.year, count(f.person_key) AS value
+FROM counted c
+LEFT JOIN first_seen f ON f.scope_level = c.scope_level AND f.scope = c.scope
+  AND f.person_key = c.person_key AND f.first_year = c.year
 GROUP BY ALL

@@ -6,9 +6,10 @@
 --   * structure_id  the registry id (stg_structures);
 --   * year          the calendar (or fiscal) year the row describes — NULL never means 0;
 --   * load_id       the load (file) the row came from, for lineage.
--- Reference table ref_communes is written by the engine just before this file runs (from
--- @etalab/decoupage-administratif); the volunteering rate tables (ref_volunteering_*) come from
--- src/volunteering/build_marts.ts (data/reference/taux_valorisation_benevolat.csv).
+-- Reference tables ref_communes (from @etalab/decoupage-administratif) and ref_qf_bands
+-- (data/reference/qf_bands.csv) are written by the engine just before this file runs; the
+-- volunteering rate tables (ref_volunteering_*) come from src/volunteering/build_marts.ts
+-- (data/reference/taux_valorisation_benevolat.csv).
 
 -- Every structure mapped to the scopes it belongs to. An indicator groups by (scope_level,
 -- scope) after joining this view, so a distinct count stays distinct at every level (a person
@@ -36,6 +37,11 @@ FROM range(2017, coalesce((SELECT year FROM int_last_activity_year), year(curren
 -- Communes (current ones) with their municipal population and membership of the cluster EPCI.
 CREATE OR REPLACE VIEW ind_communes AS
 SELECT insee, name, population, in_cluster FROM ref_communes;
+
+-- Family quotient bands (data/reference/qf_bands.csv): label as stored in stg_people.qf_band,
+-- bounds in euros (both included), max_eur NULL for the open last band (« > 1500 »).
+CREATE OR REPLACE VIEW ind_qf_bands AS
+SELECT label, min_eur, max_eur FROM ref_qf_bands;
 
 -- Communes where the structures of each scope stand (the territory served, for reach rates).
 CREATE OR REPLACE VIEW ind_scope_communes AS
