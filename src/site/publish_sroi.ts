@@ -162,11 +162,15 @@ async function suppressedIndicators(
   return new Set(rows.map((r) => String(r.indicator_id)));
 }
 
-/** Valued volunteering of La Coopération per year (hours and euros: amounts, not people). */
+/**
+ * Valued volunteering of La Coopération per year (hours and euros: amounts, not people); euros as a
+ * range, `value_low_eur` (low employer-charges coefficient) to `value_eur` (high).
+ */
 async function volunteeringValue(conn: DuckDBConnection): Promise<Record<string, unknown>[]> {
   return await queryRows(
     conn,
-    `SELECT year, hours, hours_valued, hours_unvalued, value_eur, rate_source, ledger_870_eur, ledger_structures
+    `SELECT year, hours, hours_valued, hours_unvalued, value_eur, value_low_eur, rate_source, ledger_870_eur,
+       ledger_structures
      FROM mart_volunteering_value WHERE structure_id = 'cooperation' ORDER BY year`,
   ).catch(() => []);
 }

@@ -7,8 +7,11 @@
  *
  * Each volunteering line is valued at the rate in force on the first day of its month (an as-of
  * join on `ref_volunteering_rates`): hours × (gross SMIC × grade multiplier, or the grade's gross
- * hourly rate) × employer-charges coefficient. A mission that matches no grade is valued at the
- * SMIC (multiplier 1). A month before the first rate has no value: it is missing, never zero.
+ * hourly rate) × employer-charges coefficient. Two coefficients give a range: `value_eur` with the
+ * high one (common-law charges), `value_low_eur` with the low one (after the general reduction of
+ * charges at SMIC level), both set by the officer in the rate file. A mission that matches no
+ * grade is valued at the SMIC (multiplier 1). A month before the first rate has no value: it is
+ * missing, never zero.
  *
  * @module
  */
@@ -68,7 +71,8 @@ CREATE OR REPLACE TABLE mart_volunteering_value AS
 WITH lines AS (
   SELECT v.structure_id, year(v.month) AS year, v.hours, r.source AS rate_source,
     g.category IS NOT NULL AS graded,
-    v.hours * coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient AS value
+    v.hours * coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient AS value,
+    v.hours * coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient_low AS value_low
   FROM stg_volunteering v
   ASOF LEFT JOIN ref_volunteering_rates r ON v.month >= r.start_date
   LEFT JOIN ref_volunteering_missions m ON m.mission = v.mission
@@ -93,6 +97,7 @@ WITH lines AS (
     coalesce(sum(hours) FILTER (WHERE value IS NOT NULL), 0) AS hours_valued,
     coalesce(sum(hours) FILTER (WHERE graded), 0) AS hours_graded,
     sum(value) AS value_eur,
+    sum(value_low) AS value_low_eur,
     string_agg(DISTINCT rate_source, ' ; ' ORDER BY rate_source) AS rate_source
   FROM scoped GROUP BY ALL
 )
@@ -102,6 +107,7 @@ SELECT v.scope AS structure_id, v.year,
   round(v.hours - v.hours_valued, 2) AS hours_unvalued,
   round(v.hours_graded, 2) AS hours_graded,
   round(v.value_eur, 2) AS value_eur,
+  round(v.value_low_eur, 2) AS value_low_eur,
   v.rate_source,
   round(l.ledger_870, 2) AS ledger_870_eur,
   coalesce(l.ledger_structures, 0) AS ledger_structures
@@ -137,8 +143,14 @@ export async function buildVolunteeringMarts(
   await replaceTable(
     conn,
     "ref_volunteering_rates",
-    [["start_date", "VARCHAR"], ["smic", "DOUBLE"], ["coefficient", "DOUBLE"], ["source", "VARCHAR"]],
-    rates.entries.map((r) => [r.start, r.smic, r.coefficient, r.source]),
+    [
+      ["start_date", "VARCHAR"],
+      ["smic", "DOUBLE"],
+      ["coefficient", "DOUBLE"],
+      ["coefficient_low", "DOUBLE"],
+      ["source", "VARCHAR"],
+    ],
+    rates.entries.map((r) => [r.start, r.smic, r.coefficient, r.coefficientLow, r.source]),
   );
   await conn.run(
     "ALTER TABLE ref_volunteering_rates ALTER start_date SET DATA TYPE DATE USING CAST(start_date AS DATE)",

@@ -2,8 +2,10 @@
  * The two reference files the officer edits to value volunteer time, validated with Zod and
  * reported in French with the file, the line and the column:
  *
- * - `data/reference/taux_valorisation_benevolat.csv`: dated gross hourly SMIC and employer-charges
- *   coefficient (`date de début;taux horaire brut SMIC (€);coefficient de charges patronales;source`);
+ * - `data/reference/taux_valorisation_benevolat.csv`: dated gross hourly SMIC and two employer-charges
+ *   coefficients, high and low, so the valuation is shown as a range (`date de début;taux horaire
+ *   brut SMIC (€);coefficient de charges haut;coefficient de charges bas;source`; the low column is
+ *   optional: without it the range is a single value);
  * - `data/reference/grades_alisfa_benevolat.csv`: categories of responsibility, the mission
  *   keywords that fall in each, and a multiplier of the SMIC or a gross hourly rate
  *   (`catégorie;missions (mots-clés séparés par |);multiplicateur du SMIC;taux horaire brut (€);source`).
@@ -20,7 +22,10 @@ import { parseNumber } from "../read/parse_number.ts";
 export interface VolunteeringRate {
   start: string;
   smic: number;
+  /** High employer-charges coefficient (common-law charges, no reduction). */
   coefficient: number;
+  /** Low coefficient (after the general reduction at SMIC level); = `coefficient` when not given. */
+  coefficientLow: number;
   source: string;
   line: number;
 }
@@ -64,8 +69,20 @@ const RATE_COLUMNS: Column[] = [
   },
   {
     key: "coefficient",
-    header: "coefficient de charges patronales",
-    aliases: ["coefficient de charges", "coefficient charges patronales", "coefficient"],
+    header: "coefficient de charges haut",
+    aliases: [
+      "coefficient de charges patronales",
+      "coefficient de charges",
+      "coefficient charges patronales",
+      "coefficient haut",
+      "coefficient",
+    ],
+  },
+  {
+    key: "coefficientLow",
+    header: "coefficient de charges bas",
+    aliases: ["coefficient bas", "coefficient de charges réduit"],
+    optional: true,
   },
   { key: "source", header: "source", aliases: ["sources", "référence"] },
 ];
@@ -127,7 +144,26 @@ const rateSchema = z.object({
   }),
   smic: frenchNumber("taux horaire brut", 1, 100),
   coefficient: frenchNumber("coefficient de charges", 1, 3),
+  coefficientLow: z.string().nullable(),
   source: required("source manquante : citez le décret ou l'arrêté qui fixe ce taux"),
+}).transform((r, ctx) => {
+  // The low coefficient is optional: an empty cell or no column means no range (low = high).
+  const text = r.coefficientLow?.trim() ?? "";
+  if (text === "") return { ...r, coefficientLow: r.coefficient };
+  const n = parseNumber(text);
+  if (!n.ok || n.value < 1 || n.value > r.coefficient) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["coefficientLow"],
+      message: n.ok
+        ? `coefficient de charges bas « ${text} » hors des valeurs plausibles (de 1 au coefficient haut, ${
+          String(r.coefficient).replace(".", ",")
+        })`
+        : `coefficient de charges bas : ${n.reason}`,
+    });
+    return z.NEVER;
+  }
+  return { ...r, coefficientLow: n.value };
 });
 
 const gradeSchema = z.object({
@@ -259,10 +295,10 @@ function validate<S extends z.ZodType>(
  * Parses the dated rates (sorted by date). Two lines with the same start date are an error.
  *
  * @example
- * parseRates("date de début;taux horaire brut SMIC (€);coefficient de charges patronales;source\n" +
- *   "01/11/2024;11,88;1,45;Décret n° 2024-951").entries
- * // [{ start: "2024-11-01", smic: 11.88, coefficient: 1.45, source: "Décret n° 2024-951", line: 2 }]
- * parseRates("date de début;taux horaire brut SMIC (€);coefficient de charges patronales;source\n" +
+ * parseRates("date de début;taux horaire brut SMIC (€);coefficient de charges haut;coefficient de charges bas;source\n" +
+ *   "01/11/2024;11,88;1,45;1,1;Décret n° 2024-951").entries
+ * // [{ start: "2024-11-01", smic: 11.88, coefficient: 1.45, coefficientLow: 1.1, source: "Décret n° 2024-951", line: 2 }]
+ * parseRates("date de début;taux horaire brut SMIC (€);coefficient de charges haut;source\n" +
  *   "01/11/2024;onze;1,45;x", "taux.csv").issues
  * // ["taux.csv, ligne 2, colonne « taux horaire brut SMIC (€) » (B) : taux horaire brut : « onze » n'est pas un nombre"]
  */

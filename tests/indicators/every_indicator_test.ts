@@ -160,6 +160,11 @@ const EXPECTED: Record<string, Expectation[]> = {
     s("alpha", 2024, (3 * 1.5 + 2 + 4 * 1.15) * RATE_2024), // 11,1 × 11,65 × 1,45 = 187,50675
     coop(2024, (3 * 1.5 + 2 + 4 * 1.15 + 1.5 * 1.5) * RATE_2024), // 13,35 × 16,8925 = 225,514875
   ],
+  // The low bound of the range: the low employer-charges coefficient, 1,1 in 2024.
+  valeur_benevolat_basse: [
+    s("alpha", 2024, (3 * 1.5 + 2 + 4 * 1.15) * 11.65 * 1.1), // 11,1 × 11,65 × 1,1 = 142,2465
+    coop(2024, (3 * 1.5 + 2 + 4 * 1.15 + 1.5 * 1.5) * 11.65 * 1.1), // 13,35 × 12,815 = 171,08025
+  ],
   contributions_nature: [s("alpha", 2024, 150)], // 864 debit 150 (the 875 credit is its counterpart)
   heures_benevoles_par_etp: [
     s("alpha", 2024, 9 / FTE_ALPHA_2024), // 9 / 1,2486… = 7,2079…
@@ -321,19 +326,21 @@ const EXPECTED: Record<string, Expectation[]> = {
   ],
   participants_ag: [dept(2024, 125)], // 45 + 20 + 60
   projets_habitants: [dept(2024, 6)], // 2 + 1 + 3
-  // questionnaire_indicateurs.xlsx + alpha/kobo_questionnaire.csv (1–5; q2 reverse: 6 − x):
+  // questionnaire_indicateurs.xlsx + alpha/kobo_questionnaire.csv (1–5; q2 reverse: 6 − x); R1 and
+  // R3 give the same code_repondant (one person, both waves), R2 another (« avant » only):
   //            q1 coh  q2 coh (rev)  q3 épan  q4 gouv  q5 env
   //   avant R1   2      4 → 2          3        1        2
   //   avant R2   3      5 → 1          2        2        3
   //   après R3   4      2 → 4          4        3        3
-  score_cohesion_sociale: [s("alpha", 2024, 16 / 6)], // (2 + 2 + 3 + 1 + 4 + 4) / 6 = 2,67
+  // Scores per person and wave (mean of the dimension's items), then their mean; evolutions paired.
+  score_cohesion_sociale: [s("alpha", 2024, 8 / 3)], // R1 2, R2 2, R3 4: (2 + 2 + 4) / 3 = 2,67
   score_epanouissement: [s("alpha", 2024, 3)], // (3 + 2 + 4) / 3 = 3
   score_gouvernance: [s("alpha", 2024, 2)], // (1 + 2 + 3) / 3 = 2
   score_environnement: [s("alpha", 2024, 8 / 3)], // (2 + 3 + 3) / 3 = 2,67
-  evolution_cohesion_sociale: [s("alpha", 2024, 2)], // (4 + 4) / 2 − (2 + 2 + 3 + 1) / 4 = 4 − 2 = 2
-  evolution_epanouissement: [s("alpha", 2024, 1.5)], // 4 − (3 + 2) / 2 = 1,5
-  evolution_gouvernance: [s("alpha", 2024, 1.5)], // 3 − (1 + 2) / 2 = 1,5
-  evolution_environnement: [s("alpha", 2024, 0.5)], // 3 − (2 + 3) / 2 = 0,5
+  evolution_cohesion_sociale: [s("alpha", 2024, 2)], // R3 − R1 = 4 − 2 (R2 has no « après »)
+  evolution_epanouissement: [s("alpha", 2024, 1)], // 4 − 3
+  evolution_gouvernance: [s("alpha", 2024, 2)], // 3 − 1
+  evolution_environnement: [s("alpha", 2024, 1)], // 3 − 2
   // beta/accordeurs.csv: 1 Zohra joined 01/01/2024, 2 Camille 02/01/2024, 3 Huguette 10/12/2023,
   // 4 Hakan 01/03/2024; echanges_2024.csv: 11/01 1 → 2 1 h 30, 05/02 2 → 1 1 h, 20/02 3 → 1 2 h.
   heures_echangees: [s("beta", 2024, 4.5)], // 1,5 + 1 + 2

@@ -1,11 +1,8 @@
--- Évolution avant/après, dimension « cohésion sociale » : score moyen de la vague « après » moins celui de la
--- vague « avant » (réponses non appariées ; il faut les deux vagues la même année).
--- denominator = le plus petit des deux nombres de répondants.
-SELECT sc.scope_level, sc.scope, s.year,
-  avg(s.score) FILTER (WHERE s.wave = 'apres') - avg(s.score) FILTER (WHERE s.wave = 'avant') AS value,
-  least(count(DISTINCT s.response_ref) FILTER (WHERE s.wave = 'avant'),
-    count(DISTINCT s.response_ref) FILTER (WHERE s.wave = 'apres')) AS denominator
-FROM ind_survey_scores s JOIN ind_scopes sc USING (structure_id)
-WHERE s.dimension = 'cohésion sociale' AND s.wave IN ('avant', 'apres')
+-- Évolution avant/après appariée, dimension « cohésion sociale » : moyenne, sur les personnes qui ont
+-- répondu aux deux vagues (même code répondant, même structure et même questionnaire), de leur
+-- score « après » moins leur score « avant » (scores par personne, règle de la page Enquêtes).
+-- Année = celle de la réponse « après ». denominator = paires.
+SELECT sc.scope_level, sc.scope, p.year, avg(p.change) AS value, count(*) AS denominator
+FROM ind_survey_pairs p JOIN ind_scopes sc USING (structure_id)
+WHERE p.dimension = 'cohésion sociale'
 GROUP BY ALL
-HAVING count(*) FILTER (WHERE s.wave = 'avant') > 0 AND count(*) FILTER (WHERE s.wave = 'apres') > 0

@@ -81,7 +81,7 @@ SELECT structure_id, year(start_date) AS year, registration_ref, person_ref, act
 FROM stg_registrations WHERE start_date IS NOT NULL;
 
 -- Volunteering hours valued at the hourly rate in force on the month (gross SMIC × the mission's
--- grade × employer-charges coefficient, as in mart_volunteering_value). volunteer_ref is keyed per structure: the same
+-- grade × employer-charges coefficient, high and low, as in mart_volunteering_value). volunteer_ref is keyed per structure: the same
 -- person volunteering in two structures counts twice at the Coopération level.
 -- is_governance: board / bureau / governance missions.
 CREATE OR REPLACE VIEW ind_volunteering AS
@@ -93,6 +93,8 @@ SELECT v.structure_id, year(v.month) AS year, v.month, v.structure_id || ':' || 
   -- Same valuation as mart_volunteering_value: the rate in force that month, the mission's grade.
   coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient AS hourly_rate,
   v.hours * coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient AS value_eur,
+  -- The low bound of the range: the low employer-charges coefficient (general reduction at SMIC level).
+  v.hours * coalesce(g.hourly_rate, r.smic * coalesce(g.multiplier, 1)) * r.coefficient_low AS value_low_eur,
   v.load_id
 FROM stg_volunteering v
 ASOF LEFT JOIN ref_volunteering_rates r ON v.month >= r.start_date
@@ -170,22 +172,46 @@ CREATE OR REPLACE VIEW ind_senacs AS
 SELECT structure_id, survey_year AS year, field, unit, value_number, value_text, load_id
 FROM stg_senacs_answers;
 
+-- French names of the socle commun dimensions of the survey forms.
+CREATE OR REPLACE VIEW ind_survey_dimensions AS
+SELECT * FROM (VALUES ('cohesion_sociale', 'cohésion sociale'), ('epanouissement', 'épanouissement'),
+  ('gouvernance', 'gouvernance'), ('environnement', 'environnement'),
+  ('richesses_produites', 'richesses produites')) t(code, dimension);
+
 -- Scored survey answers (Likert select_one items resolved against their XLSForm, reverse items
 -- already reversed), with the socle commun dimension in French and the wave (avant | apres | …).
--- scale_min / scale_max give the item's scale, so scores can be normalised to 0–1.
+-- One row per answer: what completeness and lineage read (the scores are per person, below).
 CREATE OR REPLACE VIEW ind_survey_scores AS
 SELECT r.structure_id, year(r.submitted_at) AS year, r.response_ref, r.wave, r.item_name,
-  CASE r.dimension
-    WHEN 'cohesion_sociale' THEN 'cohésion sociale'
-    WHEN 'epanouissement' THEN 'épanouissement'
-    WHEN 'gouvernance' THEN 'gouvernance'
-    WHEN 'environnement' THEN 'environnement'
-    WHEN 'richesses_produites' THEN 'richesses produites'
-    ELSE r.dimension
-  END AS dimension,
-  r.score, r.load_id
-FROM survey_answers_resolved r
+  coalesce(d.dimension, r.dimension) AS dimension, r.score, r.load_id
+FROM survey_answers_resolved r LEFT JOIN ind_survey_dimensions d ON d.code = r.dimension
 WHERE r.structure_known AND r.score IS NOT NULL AND r.submitted_at IS NOT NULL;
+
+-- Survey scores per person, the rule of the « Enquêtes » page (survey_dimension_scores and
+-- survey_wave_responses, loaders/sql/stg_survey_views.sql): a response's score on a dimension is
+-- the mean of the dimension's Likert items it answered (reverse items flipped), given when it
+-- answered at least half of them; one response per person and wave (the latest). person_key is
+-- the respondent code (the response itself without one), within a structure and form.
+CREATE OR REPLACE VIEW ind_survey_person_scores AS
+SELECT s.structure_id, year(s.submitted_at) AS year, s.form_id, s.wave, s.response_ref,
+  s.structure_id || ':' || s.form_id || ':' || coalesce(s.respondent_ref, s.response_ref) AS person_key,
+  coalesce(d.dimension, s.dimension) AS dimension, s.score
+FROM survey_dimension_scores s
+JOIN survey_wave_responses w USING (form_id, response_ref)
+LEFT JOIN ind_survey_dimensions d ON d.code = s.dimension
+WHERE s.submitted_at IS NOT NULL;
+
+-- Before/after pairs of the « Enquêtes » page (survey_dimension_pairs): the same respondent code
+-- in the « avant » and « après » waves of one form and structure; year = the year of the « après »
+-- response (the change is measured then). change = score after − score before.
+CREATE OR REPLACE VIEW ind_survey_pairs AS
+SELECT p.structure_id, year(a.submitted_at) AS year, p.form_id, p.respondent_ref,
+  coalesce(d.dimension, p.dimension) AS dimension, p.score_before, p.score_after, p.change
+FROM survey_dimension_pairs p
+JOIN survey_wave_responses a ON a.form_id = p.form_id AND a.structure_id = p.structure_id
+  AND a.respondent_ref = p.respondent_ref AND a.wave = 'apres'
+LEFT JOIN ind_survey_dimensions d ON d.code = p.dimension
+WHERE a.submitted_at IS NOT NULL;
 
 -- ISO 26000 self-assessment lines (relevance 0–3, maturity 1–4; NULL maturity = not relevant).
 CREATE OR REPLACE VIEW ind_iso26000 AS
