@@ -1,6 +1,7 @@
 /**
  * No personal value of the tools' privacy fixtures reaches the built site (issue 13): survey
- * exports of Google Forms, KoboToolbox and LimeSurvey whose innocent questions hold names,
+ * exports of Google Forms, KoboToolbox (CSV, and a workbook with a repeat group) and LimeSurvey
+ * whose innocent questions hold names,
  * e-mails, phones, birth dates, addresses and GPS points; Paheko and HelloAsso member lists; two
  * FEC whose entry labels name members and employees. They are loaded into a fresh warehouse, the
  * site is built from it, and every file under dist/ and the page data (JSON, Arrow, HTML, JS) is
@@ -13,6 +14,7 @@ import { extname, join, relative } from "node:path";
 import { buildCopy, copyProject } from "../support/project_copy.ts";
 import { MAIN_VALUES } from "../fixtures/privacy/personal_values.ts";
 import { PERSONAL } from "../fixtures/memberships/personal_values.ts";
+import { koboWorkbook, REPEAT_VALUES } from "../fixtures/privacy/kobo_workbook.ts";
 
 const FIXTURES = new URL("../fixtures/", import.meta.url);
 const FILES: [string, string][] = [
@@ -44,12 +46,17 @@ Deno.test("no personal value of the survey, membership and accounting fixtures u
     const folder = join(workspace, "inbox", "ors");
     await Deno.mkdir(folder, { recursive: true });
     for (const [from, to] of FILES) await Deno.copyFile(new URL(from, FIXTURES), join(folder, to));
+    // A Kobo workbook with a repeat group: its second sheet names the participants.
+    await Deno.writeFile(join(folder, "kobo_export.xlsx"), await koboWorkbook());
     const { code, stdout, stderr } = await buildCopy(project, join(workspace, "inbox"), workspace);
     assert.equal(code, 0, `${stdout}\n${stderr}`);
     // Every fixture was read and loaded: the search below looks at their data, not at nothing.
-    for (const [, name] of FILES) assert.match(stdout, new RegExp(`ors/${name} — .*lignes chargées`), name);
+    for (const name of [...FILES.map(([, to]) => to), "kobo_export.xlsx (feuille « participants »)"]) {
+      const line = stdout.split("\n").find((l) => l.startsWith(`ors/${name} — `));
+      assert.match(line ?? "", /lignes chargées/, name);
+    }
 
-    const values = [...new Set([...MAIN_VALUES, ...PERSONAL, ...FEC_NAMES])];
+    const values = [...new Set([...MAIN_VALUES, ...REPEAT_VALUES, ...PERSONAL, ...FEC_NAMES])];
     const found: string[] = [];
     let searched = 0;
     let control = false;

@@ -10,13 +10,13 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { join } from "node:path";
-import writeExcelFile from "write-excel-file/node";
 import { ingestPaths } from "../../src/ingest/ingest_paths.ts";
 import type { LoadReport } from "../../src/ingest/load_report.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
 import { type SetAsideColumn, setAsideColumns } from "../../src/site/set_aside_columns.ts";
 import { publishQuality } from "../../src/site/publish_quality.ts";
 import { MAIN_VALUES } from "../fixtures/privacy/personal_values.ts";
+import { koboWorkbook, REPEAT_VALUES } from "../fixtures/privacy/kobo_workbook.ts";
 
 const KEY = new Uint8Array(32).fill(13);
 const FIXTURES = new URL("../fixtures/privacy/", import.meta.url);
@@ -182,155 +182,6 @@ Deno.test("KoboToolbox CSV: a geopoint and innocent questions holding identities
   ]);
   assertNothingPersonal(found, MAIN_VALUES, ["Continuez comme ça", "Merci [prénom] pour tout"]);
 });
-
-/** People of the Kobo repeat group `participants` (a second sheet of the workbook). */
-const REPEAT_VALUES = [
-  "Mariama Sow",
-  "Lucas Petit",
-  "mariama.sow@exemple.fr",
-  "lucas.petit@exemple.fr",
-  "07 11 22 33 44",
-  "06 55 44 33 22",
-  "2010-04-21",
-  "1990-09-09",
-  "chemin des Vignes",
-  "avenue Victor Hugo",
-  "44.9012",
-  "4.9123",
-  "44.9055",
-  "4.9188",
-];
-
-/** A Kobo XLSX export: the main sheet and the repeat sheet `participants`, as Kobo lays them out. */
-async function koboWorkbook(): Promise<Uint8Array> {
-  const text = (value: string) => ({ value, type: String });
-  const date = (iso: string) => ({ value: new Date(`${iso}T00:00:00Z`), type: Date, format: "yyyy-mm-dd" });
-  const main = [
-    [
-      "start",
-      "end",
-      "groupe_lien/q1_voisins",
-      "groupe_profil/q2_date",
-      "groupe_profil/q3_qui",
-      "q4_contact",
-      "q5_numero",
-      "q6_ou",
-      "q7_lieu",
-      "_q7_lieu_latitude",
-      "_q7_lieu_longitude",
-      "q8_commentaire",
-      "_id",
-      "_uuid",
-      "_submission_time",
-      "_validation_status",
-      "_status",
-      "__version__",
-      "_index",
-    ].map(text),
-    [
-      text("2024-03-12T09:02:11.000+01:00"),
-      text("2024-03-12T09:15:32.000+01:00"),
-      text("4"),
-      date("1985-03-14"),
-      text("Awa Diallo"),
-      text("awa.diallo@exemple.fr"),
-      text("06 12 34 56 78"),
-      text("12 rue des Lilas, 26000 Valence"),
-      text("44.9334 4.8924 126 5"),
-      text("44.9334"),
-      text("4.8924"),
-      text("Merci Awa pour tout"),
-      text("101"),
-      text("5f0c1d2e-0001-4a6b-9c1d-aa0000000001"),
-      date("2024-03-12"),
-      text(""),
-      text("submitted_via_web"),
-      text("vLienSocial2024"),
-      text("1"),
-    ],
-    [
-      text("2024-03-13T14:20:00.000+01:00"),
-      text("2024-03-13T14:31:05.000+01:00"),
-      text("3"),
-      date("1962-11-02"),
-      text("Jean-Baptiste Morel"),
-      text("jb.morel@exemple.org"),
-      text("+33 7 98 76 54 32"),
-      text("3 bis allée Jean Moulin, 26000 Valence"),
-      text("44.9361 4.8987 130 4.5"),
-      text("44.9361"),
-      text("4.8987"),
-      text("Continuez comme ça"),
-      text("102"),
-      text("5f0c1d2e-0002-4a6b-9c1d-aa0000000002"),
-      date("2024-03-13"),
-      text(""),
-      text("submitted_via_web"),
-      text("vLienSocial2024"),
-      text("2"),
-    ],
-  ];
-  const repeat = [
-    [
-      "participants/Participant_name",
-      "participants/p_quand",
-      "participants/p_contact",
-      "participants/p_numero",
-      "participants/p_ou",
-      "participants/p_point",
-      "participants/p_atelier",
-      "_index",
-      "_parent_table_name",
-      "_parent_index",
-      "_submission__id",
-      "_submission__uuid",
-      "_submission__submission_time",
-      "_submission__validation_status",
-      "_submission__status",
-      "_submission___version__",
-    ].map(text),
-    [
-      text("Mariama Sow"),
-      date("2010-04-21"),
-      text("mariama.sow@exemple.fr"),
-      text("07 11 22 33 44"),
-      text("5 chemin des Vignes, 26000 Valence"),
-      text("44.9012 4.9123 0 0"),
-      text("Atelier cuisine"),
-      text("1"),
-      text("Lien social 2024"),
-      text("1"),
-      text("101"),
-      text("5f0c1d2e-0001-4a6b-9c1d-aa0000000001"),
-      date("2024-03-12"),
-      text(""),
-      text("submitted_via_web"),
-      text("vLienSocial2024"),
-    ],
-    [
-      text("Lucas Petit"),
-      date("1990-09-09"),
-      text("lucas.petit@exemple.fr"),
-      text("06 55 44 33 22"),
-      text("21 avenue Victor Hugo, 26000 Valence"),
-      text("44.9055 4.9188 0 0"),
-      text("Sorties familles"),
-      text("2"),
-      text("Lien social 2024"),
-      text("2"),
-      text("102"),
-      text("5f0c1d2e-0002-4a6b-9c1d-aa0000000002"),
-      date("2024-03-13"),
-      text(""),
-      text("submitted_via_web"),
-      text("vLienSocial2024"),
-    ],
-  ];
-  const buffer = await writeExcelFile(
-    [{ data: main, sheet: "Lien social 2024" }, { data: repeat, sheet: "participants" }] as never,
-  ).toBuffer();
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice();
-}
 
 Deno.test("KoboToolbox XLSX: nothing personal from the main sheet nor from the repeat group", async () => {
   const found = await loadAndSearch([["ors/kobo_export.xlsx", await koboWorkbook()]]);
