@@ -9,32 +9,11 @@ import { join } from "node:path";
 import { NODE_MODULES, PROJECT_ROOT } from "../../src/paths.ts";
 import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { FRAMEWORK_ENV } from "../../src/site/framework.ts";
+import { freePort, waitForServer } from "../support/local_server.ts";
 
 const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
 const GENERATED = join(PROJECT_ROOT, "pages", "data", "generated");
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ").trim();
-
-/** A free loopback port. */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
-
-async function waitForServer(url: string, child: Deno.ChildProcess): Promise<void> {
-  const exited = child.status.then(() => true);
-  for (let i = 0; i < 600; i++) {
-    if (await Promise.race([exited, Promise.resolve(false)])) throw new Error("le serveur s'est arrêté");
-    try {
-      const response = await fetch(url);
-      await response.body?.cancel();
-      if (response.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} ne répond pas`);
-}
 
 Deno.test("the dev server shows rewritten page data without a restart", async () => {
   const root = await Deno.makeTempDir({ prefix: "apercu-" });

@@ -11,32 +11,11 @@ import { join } from "node:path";
 import { NODE_MODULES, PROJECT_ROOT } from "../../src/paths.ts";
 import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { FRAMEWORK_ENV } from "../../src/site/framework.ts";
+import { freePort, waitForServer } from "../support/local_server.ts";
 
 const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
 const FIXTURES = new URL("../fixtures/unload/", import.meta.url);
 const MEMBERS = "ors/liste_membres_2024.csv";
-
-/** A free loopback port. */
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
-}
-
-async function waitForServer(url: string, child: Deno.ChildProcess): Promise<void> {
-  const exited = child.status.then(() => true);
-  for (let i = 0; i < 600; i++) {
-    if (await Promise.race([exited, Promise.resolve(false)])) throw new Error("le serveur s'est arrêté");
-    try {
-      const response = await fetch(url);
-      await response.body?.cancel();
-      if (response.ok) return;
-    } catch { /* not listening yet */ }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} ne répond pas`);
-}
 
 /** Runs one of the project's commands (src/cli/<script>) against the temporary warehouse. */
 async function task(script: string, args: string[], env: Record<string, string>): Promise<string> {
