@@ -4,7 +4,8 @@
 import { join } from "node:path";
 import { reportText } from "../ingest/report_text.ts";
 import { PROJECT_ROOT } from "../paths.ts";
-import { forgetLoadedPages, frameworkCommand, localiseHtml } from "../site/framework.ts";
+import { forgetLoadedPages, localiseHtml } from "../site/framework.ts";
+import { frameworkBuild } from "../site/framework_build.ts";
 import { runPipeline } from "../site/pipeline.ts";
 import { frenchSearch } from "../site/search_index.ts";
 import { explainFailure } from "./user_error.ts";
@@ -16,9 +17,9 @@ const loaded = reports.filter((r) => r.status !== "unchanged");
 console.log(loaded.length ? reportText(loaded, 3) : "Aucun nouvel export : données inchangées.");
 // Pages written by page loaders are written again: the loader's own code may have changed.
 await forgetLoadedPages();
-const { code } = await frameworkCommand(["build"]).output();
+const { code, explanation } = await frameworkBuild();
 if (code !== 0) {
-  console.error("La construction du site a échoué.");
+  console.error(explanation ?? "La construction du site a échoué.");
   Deno.exit(code);
 }
 await explainFailure("la finition du site", async () => {

@@ -13,18 +13,56 @@ const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "obs
 export const FRAMEWORK_ENV = { OBSERVABLE_TELEMETRY_DISABLE: "true", DENO_NO_UPDATE_CHECK: "1" };
 
 /**
+ * Deno permissions of a Framework build: everything it needs, but network only on loopback.
+ * Offline is then enforced, not hoped for: a page needing a library the site does not ship makes
+ * Framework try the CDN, Deno refuses, and the build stops with a French message
+ * (src/site/framework_failure.ts). Page loaders run as their own processes (`interpreters` in
+ * observablehq.config.ts) with their own permissions.
+ */
+export const BUILD_PERMISSIONS = [
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+  "--allow-run",
+  "--allow-sys",
+  "--allow-ffi",
+  "--allow-net=127.0.0.1,localhost,[::1]",
+];
+
+/**
+ * Permissions for a Framework command. The preview server keeps --allow-all: a library it imports
+ * probes `/proc` at start-up, a read Deno grants only with --allow-all (even --deny-net on the CDN
+ * breaks it); it reads the same vendored cache as the build, which has already refused any page
+ * needing a library from outside.
+ */
+export function frameworkPermissions(command: string): string[] {
+  return command === "build" ? BUILD_PERMISSIONS : ["--allow-all"];
+}
+
+/** Where Framework runs: the project (default) or another root, e.g. a test's small site. */
+export interface FrameworkPlace {
+  cwd?: string;
+  config?: string;
+}
+
+/**
  * A Framework command (`build`, `preview`…) as a child process in the project root. The config
  * is named explicitly: Deno imports TypeScript itself, whereas Framework's own discovery of a
  * `.ts` config registers tsx, whose hooks break CommonJS JSON imports under Deno (the preview
  * server then dies with « Unexpected token ':' »).
  */
-export function frameworkCommand(args: string[], stdout: "inherit" | "piped" = "inherit"): Deno.Command {
+export function frameworkCommand(
+  args: string[],
+  stdout: "inherit" | "piped" = "inherit",
+  { cwd = PROJECT_ROOT, config = "observablehq.config.ts" }: FrameworkPlace = {},
+  stderr: "inherit" | "piped" = "inherit",
+): Deno.Command {
   return new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-all", "--no-prompt", CLI, ...args, "--config", "observablehq.config.ts"],
-    cwd: PROJECT_ROOT,
+    args: ["run", ...frameworkPermissions(args[0]), "--no-prompt", CLI, ...args, "--config", config],
+    cwd,
     env: FRAMEWORK_ENV,
     stdout,
-    stderr: "inherit",
+    stderr,
   });
 }
 

@@ -34,6 +34,8 @@ export const VENDORED: VendoredPackage[] = [
   { name: "@observablehq/plot", external: ["d3"] },
   { name: "@observablehq/inputs" },
   { name: "apache-arrow" },
+  // Arquero (Framework's implicit `aq`): its Arrow reader (flechette) and parser (acorn) bundled in.
+  { name: "arquero" },
   // XLSX downloads: the browser build (fflate zips in a blob: worker, nothing fetched).
   { name: "write-excel-file", entry: "write-excel-file/browser", defaultExport: true },
   {
@@ -57,7 +59,6 @@ export const UNUSED = [
   "@observablehq/sample-datasets",
   "@uwdata/vgplot",
   "@viz-js/viz",
-  "arquero",
   "echarts",
   "exceljs",
   "jszip",
