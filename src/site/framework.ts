@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { NODE_MODULES, PAGES_DIR, PROJECT_ROOT } from "../paths.ts";
 import { SKIP_LINK, SKIP_LINK_ID } from "./shell.ts";
 
@@ -81,7 +81,9 @@ export async function forgetLoadedPages(root = PAGES_DIR): Promise<number> {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory && !entry.name.startsWith("_")) await visit(path);
-      else if (entry.isFile && entry.name.endsWith(".md")) {
+      // Pages from page loaders, and the results of the analyses (pages/analyses/*.json.ts), which
+      // read the warehouse: a rebuild after new exports must run them again.
+      else if (entry.isFile && (entry.name.endsWith(".md") || basename(dir) === "analyses")) {
         await Deno.remove(path).then(() => count++, () => {});
       }
     }

@@ -29,15 +29,22 @@ Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pa
   await Deno.remove(dir, { recursive: true });
 });
 
-Deno.test("forgetLoadedPages drops the pages written by page loaders from Framework's cache, nothing else", async () => {
+Deno.test("forgetLoadedPages drops the pages written by page loaders and the analyses' results from Framework's cache, nothing else", async () => {
   const root = await Deno.makeTempDir();
   const cache = join(root, ".observablehq", "cache");
-  const files = ["methodologie.md", "outils/guide.md", "data/x.json", "_npm/pkg@1/README.md", "_build.json"];
+  const files = [
+    "methodologie.md",
+    "outils/guide.md",
+    "analyses/reviennent-ils.json",
+    "data/x.json",
+    "_npm/pkg@1/README.md",
+    "_build.json",
+  ];
   for (const file of files) {
     await Deno.mkdir(join(cache, file, ".."), { recursive: true });
     await Deno.writeTextFile(join(cache, file), "x");
   }
-  assert.equal(await forgetLoadedPages(root), 2);
+  assert.equal(await forgetLoadedPages(root), 3);
   const left = [];
   for (const file of files) if (await Deno.stat(join(cache, file)).catch(() => null)) left.push(file);
   assert.deepEqual(left, ["data/x.json", "_npm/pkg@1/README.md", "_build.json"]);
