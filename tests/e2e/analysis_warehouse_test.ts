@@ -93,3 +93,45 @@ Deno.test("Reviennent-ils ?: headline from the warehouse, protected result, offl
   }
   assert.doesNotMatch(JSON.stringify(published), /[A-Za-z0-9_-]{20}/);
 });
+
+Deno.test("D'une structure à l'autre: the most frequent passage named as the warehouse gives it, offline", async () => {
+  // Hand count: each person's first structure, then every other structure they came to.
+  const rows = await queryWarehouse(`SELECT s.name, v.person_key, min(v.visit_date) AS first
+    FROM ind_visits v JOIN stg_structures s USING (structure_id) WHERE s.in_cooperation GROUP BY ALL`);
+  const byPerson = new Map<string, { name: string; first: string }[]>();
+  for (const r of rows) {
+    const list = byPerson.get(String(r.person_key)) ?? [];
+    list.push({ name: String(r.name), first: String(r.first) });
+    byPerson.set(String(r.person_key), list);
+  }
+  const flows = new Map<string, number>();
+  for (const list of byPerson.values()) {
+    if (list.length < 2) continue;
+    const origin = list.reduce((a, b) => (b.first < a.first ? b : a)).name;
+    for (const { name } of list) {
+      if (name !== origin) flows.set(`${origin}→${name}`, (flows.get(`${origin}→${name}`) ?? 0) + 1);
+    }
+  }
+  const [, top] = [...flows].sort((a, b) => b[1] - a[1])[0];
+  assert.ok(top >= 5, `largest flow ${top}`);
+  const server = serveStatic(DIST);
+  const browser = await launchBrowser();
+  try {
+    const watch = await watchedPage(browser);
+    await watch.page.goto(`${server.url}/analyses/d-une-structure-a-l-autre`);
+    await watch.page.waitForSelector("[data-testid=analysis-chart] svg");
+    const lede = plain(await watch.page.locator(".lede").innerText());
+    assert.match(
+      lede,
+      new RegExp(
+        `^Le passage le plus fréquent entre les structures de La Coopération va .+ vers .+ : ${top} personnes\\.$`,
+      ),
+    );
+    assert.equal(await watch.page.locator(".analysis-result table").count(), 2);
+    assert.deepEqual(watch.consoleErrors, []);
+    assert.deepEqual(watch.outsideRequests, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
