@@ -1,7 +1,8 @@
 /**
  * `deno task analyse "Titre de l'analyse"`: creates the notebook `pages/analyses/<slug>.md` from
  * the French template (a draft unless `--publier`), and prints its address on the dev server.
- * Never overwrites a page. `--dossier <dir>` writes elsewhere (tests).
+ * Never overwrites a page. `--dossier <dir>` writes elsewhere (tests). `--entrepot` scaffolds an
+ * analysis on the warehouse instead: a query, its data loader and a page (src/analysis/warehouse_template.ts).
  *
  * @module
  */
@@ -11,6 +12,7 @@ import { pageDataDir } from "../paths.ts";
 import { ANALYSES_DIR, createAnalysis } from "../site/analysis_page.ts";
 import { disclosureRule, type MartCatalogue, PUBLISHED_MARTS } from "../site/publish_marts.ts";
 import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
+import { createWarehouseAnalysis } from "../analysis/warehouse_template.ts";
 
 /** The published catalogue, or (before the first build) the list of tables to be published. */
 async function catalogue(): Promise<MartCatalogue> {
@@ -37,15 +39,29 @@ async function catalogue(): Promise<MartCatalogue> {
 
 const { values, positionals } = parseArgs({
   args: Deno.args,
-  options: { dossier: { type: "string" }, publier: { type: "boolean", default: false } },
+  options: {
+    dossier: { type: "string" },
+    publier: { type: "boolean", default: false },
+    entrepot: { type: "boolean", default: false },
+  },
   allowPositionals: true,
 });
 const title = positionals.join(" ").trim();
 if (!title) {
-  console.error('Usage : deno task analyse "Titre de l\'analyse" [--publier]');
+  console.error('Usage : deno task analyse "Titre de l\'analyse" [--publier] [--entrepot]');
   Deno.exit(2);
 }
 try {
+  if (values.entrepot) {
+    const { slug, paths } = await createWarehouseAnalysis(title, {
+      dir: values.dossier ?? ANALYSES_DIR,
+      publish: values.publier,
+    });
+    console.log(`Analyse sur l'entrepôt créée :\n${paths.map((p) => `  ${p}`).join("\n")}`);
+    const port = Deno.env.get("PORT") ?? "3000";
+    console.log(`Avec « deno task dev », ouvrez http://127.0.0.1:${port}/analyses/${slug}`);
+    Deno.exit(0);
+  }
   const { path, slug } = await createAnalysis(title, await catalogue(), {
     dir: values.dossier ?? ANALYSES_DIR,
     publish: values.publier,
