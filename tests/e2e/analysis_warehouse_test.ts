@@ -34,13 +34,18 @@ async function handCount() {
     seen.get(key)!.add(r.year as number);
   }
   let newcomers = 0, back = 0;
+  const cohorts = new Map<number, [number, number]>();
   for (const yearsSeen of seen.values()) {
     const first = Math.min(...yearsSeen);
     if (first <= start || first + 1 > end) continue;
     newcomers++;
+    const [n, b] = cohorts.get(first) ?? [0, 0];
+    cohorts.set(first, [n + 1, b + (yearsSeen.has(first + 1) ? 1 : 0)]);
     if (yearsSeen.has(first + 1)) back++;
   }
-  return { newcomers, back, first: start + 1, last: end - 1 };
+  const shares = [...cohorts.values()].map(([n, b]) => b / n);
+  const meanOfCohorts = shares.reduce((s, v) => s + v, 0) / shares.length;
+  return { newcomers, back, first: start + 1, last: end - 1, meanOfCohorts };
 }
 
 Deno.test("Reviennent-ils ?: headline from the warehouse, protected result, offline page", async () => {
@@ -71,6 +76,16 @@ Deno.test("Reviennent-ils ?: headline from the warehouse, protected result, offl
       "Revenus",
       "Part revenue",
     ]);
+    // The Arquero summary (aq, offline): one row per perimeter, the Coopération's 1-year mean as the
+    // mean of its published cohorts.
+    const summary = watch.page.locator("[data-testid=aq-summary] tbody tr");
+    assert.ok(await summary.count() >= 2);
+    const coopRow = await watch.page.locator("[data-testid=aq-summary] tbody tr", {
+      hasText: "La Coopération",
+    })
+      .locator("td").allInnerTexts();
+    assert.equal(coopRow.length, 3);
+    assert.equal(plain(coopRow[0]), pct(expected.meanOfCohorts));
     assert.equal(await watch.page.locator(".observablehq--error").count(), 0);
     assert.deepEqual(watch.consoleErrors, []);
     assert.deepEqual(watch.outsideRequests, []);
