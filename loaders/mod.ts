@@ -19,6 +19,7 @@ import { activitiesNoethysLoader } from "./activities_noethys.ts";
 import { staffLoader } from "./staff.ts";
 import { partnershipsLoader } from "./partnerships.ts";
 import { clusterTiesLoader } from "./cluster_ties.ts";
+import { territoryInseeLoader } from "./territory_insee.ts";
 import { testimoniesLoader } from "./testimonies.ts";
 import { timebankMembersLoader } from "./timebank_members.ts";
 import { timebankExchangesLoader } from "./timebank_exchanges.ts";
@@ -51,6 +52,7 @@ export const LOADERS: LoaderSpec<any>[] = [
   staffLoader,
   partnershipsLoader,
   clusterTiesLoader,
+  territoryInseeLoader,
   testimoniesLoader,
   timebankMembersLoader,
   timebankExchangesLoader,
