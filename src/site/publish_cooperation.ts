@@ -15,6 +15,7 @@ import {
 } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
 import { publishStory } from "./publish_story.ts";
+import { volunteerCountUnits } from "../volunteering/count_unit.ts";
 import { PUBLICS, publishPublicsByMonth, publishPublicsByYear } from "./publish_publics.ts";
 
 type Row = Record<string, unknown>;
@@ -196,6 +197,8 @@ export async function publishCooperation(
     publics,
     sources,
     story,
+    // « bénévoles × structures » when the Coopération's volunteer count is per structure, else null.
+    volunteerUnit: (await volunteerCountUnits(conn)).get("cooperation") ?? null,
     byStructure,
     partners: { total: Number(partners), shared: sharedPartners },
   };
