@@ -43,6 +43,10 @@ export function publishYear(row: Row, threshold = DEFAULT_THRESHOLD): PublishedR
       : safeShare(num(row.participants_qpv) ?? 0, num(row.participants_known_residence) ?? 0, threshold),
     volunteers: suppress(volunteers, threshold),
     volunteer_hours: num(row.volunteer_hours),
+    // « bénévoles × structures » above the structure when a volunteer may count once per structure.
+    volunteers_unit: row.volunteers_unit === null || row.volunteers_unit === undefined
+      ? null
+      : String(row.volunteers_unit),
     secret,
   };
   if (participants !== null && out.participants === null) {

@@ -107,6 +107,9 @@ async function publishedUnits(conn: DuckDBConnection) {
   const ors = await publishStory(conn, "structure", "ors");
   const cluster = await publishCluster(conn) as { indicators: { catalogue: { id: string; unit: string }[] } };
   const cooperation = await publishCooperation(conn);
+  type YearRow = { scope: string; year: number; volunteers: number | null; volunteers_unit: string | null };
+  const yearRow = (scope: string) =>
+    (cooperation.years as YearRow[]).find((r) => r.scope === scope && r.year === 2024);
   return {
     valueChain: {
       cooperation: at("cooperation"),
@@ -120,8 +123,9 @@ async function publishedUnits(conn: DuckDBConnection) {
     orsStory: ors.indicators.find((x) => x.id === "benevoles_actifs")?.unit,
     cluster: cluster.indicators.catalogue.find((x) => x.id === "benevoles_actifs")?.unit,
     cooperationCard: cooperation.volunteerUnit,
-    cooperationVolunteers: (cooperation.years as { scope: string; year: number; volunteers: number | null }[])
-      .find((r) => r.scope === "cooperation" && r.year === 2024)?.volunteers,
+    cooperationVolunteers: yearRow("cooperation")?.volunteers,
+    // The published table activite_annuelle (mart_activity_year) carries the unit too.
+    yearUnits: { cooperation: yearRow("cooperation")?.volunteers_unit, ors: yearRow("ors")?.volunteers_unit },
   };
 }
 
@@ -175,6 +179,7 @@ Deno.test("one volunteer in two structures, with birth dates: counted once above
       cluster: "personnes",
       cooperationCard: null,
       cooperationVolunteers: 9,
+      yearUnits: { cooperation: "personnes", ors: "personnes" },
     });
   } finally {
     wh.close();
@@ -203,6 +208,7 @@ Deno.test("the same volunteer without birth dates: counted twice, published as Â
       cluster: x,
       cooperationCard: x,
       cooperationVolunteers: 10,
+      yearUnits: { cooperation: x, ors: "personnes" },
     });
   } finally {
     wh.close();

@@ -47,8 +47,14 @@ WITH visits AS (
     count(DISTINCT coalesce(volunteer_key, structure_id || ':' || volunteer_ref)) AS volunteers,
     round(sum(hours), 1) AS volunteer_hours
   FROM int_scoped_volunteering GROUP BY ALL
+), volunteer_units AS (
+  -- One unit per scope for all years; a structure always counts people.
+  SELECT scope,
+    CASE WHEN bool_and(scope = structure_id OR volunteer_key IS NOT NULL) THEN 'personnes'
+      ELSE 'bénévoles × structures' END AS volunteers_unit
+  FROM int_scoped_volunteering GROUP BY scope
 )
-SELECT * FROM visits FULL JOIN volunteering USING (scope, year)
+SELECT * FROM visits FULL JOIN (volunteering JOIN volunteer_units USING (scope)) USING (scope, year)
 ORDER BY scope, year;
 
 -- Monthly activity per scope.
