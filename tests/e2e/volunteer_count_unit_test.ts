@@ -40,6 +40,10 @@ Deno.test("volunteer counts above the structure are labelled « bénévoles × s
     };
     const card = await open("/cooperation", "[data-testid=card-volunteers] [data-testid=volunteer-unit]");
     assert.equal(card, "en bénévoles × structures : un bénévole de deux structures compte deux fois");
+    // The table per structure: the Coopération's row says it, the structures' rows do not.
+    const table = plain(await watch.page.locator("main").innerText());
+    assert.match(table, /La Coopération \(4 structures\)[^\n]*\d \(bénévoles × structures\)/);
+    assert.equal(table.match(/\(bénévoles × structures\)/g)?.length, 1);
 
     // Value chain, Coopération level (the default): « 123 bénévoles × structures ».
     const chain = await open("/chaine-valeur", "li[data-indicator=benevoles_actifs] .value");
