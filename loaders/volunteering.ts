@@ -1,9 +1,16 @@
-/** Loader for volunteering logs (volunteer, month or date, mission, hours). */
+/**
+ * Loader for volunteering logs (volunteer, month or date, mission, hours, optional birth date).
+ * The name is read only to compute pseudonyms: `volunteer_ref` per structure, and, when the log
+ * gives a birth date, `volunteer_key` that links the volunteer across structures (volunteer_key.ts).
+ * Neither the name nor the birth date is stored.
+ */
 import { z } from "zod";
 import type { LoaderSpec } from "../src/ingest/loader_spec.ts";
+import { volunteerKey } from "./volunteer_key.ts";
 
 const schema = z.object({
   volunteer: z.string().min(1),
+  birth_date: z.string().nullable(),
   month: z.string().nullable(),
   date: z.string().nullable(),
   mission: z.string().nullable(),
@@ -27,6 +34,13 @@ export const volunteeringLoader: LoaderSpec<z.infer<typeof schema>> = {
       required: true,
       personal: true,
     },
+    birth_date: {
+      type: "date",
+      aliases: ["Date de naissance", "Né(e) le", "Né le", "Née le", "Date naiss."],
+      optional: true,
+      lenient: true,
+      personal: true,
+    },
     month: { type: "month", aliases: ["Mois", "Période"], optional: true },
     date: { type: "date", aliases: ["Date"], optional: true },
     mission: { type: "text", aliases: ["Mission", "Activité", "Action"], optional: true },
@@ -42,6 +56,7 @@ export const volunteeringLoader: LoaderSpec<z.infer<typeof schema>> = {
         structure_id: ctx.structureId,
         record_ref: ctx.pseudonym([volunteerRef, r.date ?? r.month!, r.mission ?? "", String(r.hours)]),
         volunteer_ref: volunteerRef,
+        volunteer_key: volunteerKey(ctx, r.volunteer, r.birth_date),
         month,
         activity_date: r.date,
         mission: r.mission,

@@ -2,7 +2,8 @@
 CREATE TABLE IF NOT EXISTS stg_volunteering (
   structure_id VARCHAR NOT NULL,
   record_ref VARCHAR NOT NULL,
-  volunteer_ref VARCHAR NOT NULL,
+  volunteer_ref VARCHAR NOT NULL,  -- pseudonym of the name within the structure
+  volunteer_key VARCHAR,           -- pseudonym of name + birth date: links one volunteer across structures; NULL without a birth date
   month DATE NOT NULL,          -- first day of the month
   activity_date DATE,
   mission VARCHAR,

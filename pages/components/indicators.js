@@ -66,6 +66,9 @@ export function indicatorIndex(data) {
     get: (id, scope, year) => values.get(`${id}|${scope}|${year}`),
     baseline: (id, scope) => baselines.get(`${id}|${scope}`),
     series: (id, scope) => data.years.map((y) => values.get(`${id}|${scope}|${y}`)).filter(Boolean),
+    // The unit of an indicator in a scope: the catalogue's, unless the data says otherwise there
+    // (volunteers counted once per structure above the structure: « bénévoles × structures »).
+    unit: (c, scope) => data.units?.[c.id]?.[scope] ?? c.unit,
     byId: new Map(data.catalogue.map((c) => [c.id, c]))
   };
 }

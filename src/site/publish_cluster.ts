@@ -9,6 +9,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
+import { volunteerCountUnits, withVolunteerUnits } from "../volunteering/count_unit.ts";
 
 /** Everything the page needs, as one JSON-ready object. */
 export async function publishCluster(
@@ -37,11 +38,17 @@ export async function publishCluster(
        arg_max(lines, year) AS lines
      FROM mart_cluster_network_edges GROUP BY source, target ORDER BY source, target`,
   );
-  const catalogue = await safe(
+  const listed = await safe(
     `SELECT c.indicator_id AS id, c.label, c.unit, c.definition, c.stage, c.dimension, c.direction
      FROM mart_indicator_catalogue c
      WHERE c.indicator_id IN (SELECT indicator_id FROM mart_indicator_values WHERE scope_level = 'cluster')
      ORDER BY c.position`,
+  );
+  // Unlinked volunteers count once per structure: « bénévoles × structures ».
+  const catalogue = withVolunteerUnits(
+    listed as { id: string; unit: string }[],
+    "cluster",
+    await volunteerCountUnits(conn),
   );
   const values = await safe(
     `SELECT v.indicator_id AS id, v.year, v.published_value AS value, v.suppressed, v.complete,

@@ -15,6 +15,7 @@ import {
 } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
 import { publishStory } from "./publish_story.ts";
+import { volunteerCountUnits } from "../volunteering/count_unit.ts";
 import { PUBLICS, publishPublicsByMonth, publishPublicsByYear } from "./publish_publics.ts";
 
 type Row = Record<string, unknown>;
@@ -42,6 +43,10 @@ export function publishYear(row: Row, threshold = DEFAULT_THRESHOLD): PublishedR
       : safeShare(num(row.participants_qpv) ?? 0, num(row.participants_known_residence) ?? 0, threshold),
     volunteers: suppress(volunteers, threshold),
     volunteer_hours: num(row.volunteer_hours),
+    // « bénévoles × structures » above the structure when a volunteer may count once per structure.
+    volunteers_unit: row.volunteers_unit === null || row.volunteers_unit === undefined
+      ? null
+      : String(row.volunteers_unit),
     secret,
   };
   if (participants !== null && out.participants === null) {
@@ -196,6 +201,8 @@ export async function publishCooperation(
     publics,
     sources,
     story,
+    // « bénévoles × structures » when the Coopération's volunteer count is per structure, else null.
+    volunteerUnit: (await volunteerCountUnits(conn)).get("cooperation") ?? null,
     byStructure,
     partners: { total: Number(partners), shared: sharedPartners },
   };

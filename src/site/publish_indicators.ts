@@ -10,6 +10,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { BASELINE_YEARS } from "../indicators/build_marts.ts";
 import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
+import { volunteerCountUnits, volunteerUnitOverrides } from "../volunteering/count_unit.ts";
 
 /** Names shown for the levels above the structures. */
 export const LEVEL_SCOPES = [
@@ -56,6 +57,7 @@ export async function structureRows(conn: DuckDBConnection): Promise<Record<stri
 /**
  * Everything « Chaîne de valeur » and « Socle commun » need. `values` rows are
  * `[indicator index, scope, year, value or null, hidden (1/0), structures with data, structures in scope]`;
+ * `units` gives the unit of a scope where it differs from the catalogue's;
  * `baseline` rows are `[indicator index, scope, baseline or null, hidden (1/0), years]`.
  */
 export async function publishIndicators(
@@ -102,6 +104,9 @@ export async function publishIndicators(
     structures: await structureRows(conn),
     levels: LEVEL_SCOPES,
     catalogue,
+    // {indicator id: {scope: unit}} where a scope's unit differs from the catalogue's (volunteers
+    // counted once per structure: « bénévoles × structures »).
+    units: volunteerUnitOverrides(await volunteerCountUnits(conn)),
     values,
     baseline,
   };

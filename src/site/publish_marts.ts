@@ -265,8 +265,12 @@ export const PUBLISHED_MARTS: MartSpec[] = [
       person_hours: "heures de présence (heures × personnes)",
       qpv_share:
         "part des participants vivant en quartier prioritaire, parmi ceux dont le quartier est connu (0–1)",
-      volunteers: "bénévoles différents",
+      volunteers: "bénévoles différents (voir volunteers_unit)",
       volunteer_hours: "heures de bénévolat déclarées",
+      volunteers_unit:
+        "unité de volunteers : « personnes », ou « bénévoles × structures » pour La Coopération quand un relevé " +
+        "sans date de naissance ne permet pas de reconnaître un bénévole d'une structure à l'autre (il compte " +
+        "alors une fois par structure)",
       secret: SECRET_COLUMN,
     },
     sql: "SELECT * FROM mart_activity_year ORDER BY scope, year",

@@ -9,6 +9,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { queryRows } from "../warehouse/connect.ts";
 import { EXPORT_COUNT } from "./exports_summary.ts";
+import { volunteerCountUnits, withVolunteerUnits } from "../volunteering/count_unit.ts";
 
 /** One indicator as the pages describe it (from `mart_indicator_catalogue`). */
 export interface StoryIndicator {
@@ -74,7 +75,7 @@ export async function publishStory(
   scopeLevel: string,
   scope: string,
 ): Promise<Story> {
-  const indicators = (await queryRows(
+  const listed = (await queryRows(
     conn,
     `SELECT indicator_id AS id, label, definition, unit, stage, dimension, target, direction, disclosure
      FROM mart_indicator_catalogue c
@@ -83,6 +84,10 @@ export async function publishStory(
      ORDER BY position`,
     [scopeLevel, scope] as never,
   )) as unknown as StoryIndicator[];
+  // Above the structure, unlinked volunteers count once per structure: say so in the unit.
+  const indicators = scopeLevel === "structure"
+    ? listed
+    : withVolunteerUnits(listed, scope, await volunteerCountUnits(conn));
   const values = (await queryRows(
     conn,
     `SELECT v.indicator_id AS i, v.year AS y, v.published_value AS v, v.suppressed AS s, v.complete AS c,

@@ -26,7 +26,7 @@ async function schemaSql(): Promise<string> {
 }
 
 /** Bumped whenever `sql/schema.sql` changes a table that already exists. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** Applies `sql/schema.sql`. */
 export async function ensureSchema(conn: DuckDBConnection): Promise<void> {

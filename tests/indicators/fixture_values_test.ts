@@ -53,7 +53,7 @@ async function fixture(conn: DuckDBConnection): Promise<void> {
     );
   }
   await conn.run(
-    `INSERT INTO stg_volunteering VALUES ('a', 'v1', 'vol-1', DATE '2019-03-01', NULL, 'Accueil', 10, 31, 2)`,
+    `INSERT INTO stg_volunteering VALUES ('a', 'v1', 'vol-1', NULL, DATE '2019-03-01', NULL, 'Accueil', 10, 31, 2)`,
   );
   const funding: [string, string, number][] = [
     ["a", "CAF", 1000],

@@ -215,7 +215,7 @@ Deno.test("a bad correspondance refuses the files it fits, naming its file, line
     );
     assert.equal(
       mapped.issues[1].message,
-      `correspondance ${mappingFile}, ligne 4, colonne « champ » : champ « Heurs » inconnu pour le type « volunteering » ; champs possibles : « Bénévole », « Mois », « Date », « Mission », « Heures », « Structure »`,
+      `correspondance ${mappingFile}, ligne 4, colonne « champ » : champ « Heurs » inconnu pour le type « volunteering » ; champs possibles : « Bénévole », « Date de naissance », « Mois », « Date », « Mission », « Heures », « Structure »`,
     );
 
     // Each invalid mapping is also reported on its own, even one that fits no file.

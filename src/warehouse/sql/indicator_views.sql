@@ -81,11 +81,15 @@ SELECT structure_id, year(start_date) AS year, registration_ref, person_ref, act
 FROM stg_registrations WHERE start_date IS NOT NULL;
 
 -- Volunteering hours valued at the hourly rate in force on the month (gross SMIC × the mission's
--- grade × employer-charges coefficient, high and low, as in mart_volunteering_value). volunteer_ref is keyed per structure: the same
--- person volunteering in two structures counts twice at the Coopération level.
+-- grade × employer-charges coefficient, high and low, as in mart_volunteering_value).
+-- volunteer_key: the cross-structure key (name + birth date) when the log gives a birth date
+-- (linked), else the structure's own pseudonym: an unlinked volunteer of two structures counts
+-- twice above the structure (see ind_volunteer_count_unit).
 -- is_governance: board / bureau / governance missions.
 CREATE OR REPLACE VIEW ind_volunteering AS
-SELECT v.structure_id, year(v.month) AS year, v.month, v.structure_id || ':' || v.volunteer_ref AS volunteer_key,
+SELECT v.structure_id, year(v.month) AS year, v.month,
+  coalesce(v.volunteer_key, v.structure_id || ':' || v.volunteer_ref) AS volunteer_key,
+  v.volunteer_key IS NOT NULL AS linked,
   v.mission,
   regexp_matches(lower(coalesce(v.mission, '')), 'conseil d.administration|bureau|gouvernance|assembl|\bca\b')
     AS is_governance,
@@ -100,6 +104,18 @@ FROM stg_volunteering v
 ASOF LEFT JOIN ref_volunteering_rates r ON v.month >= r.start_date
 LEFT JOIN ref_volunteering_missions m ON m.mission = v.mission
 LEFT JOIN ref_volunteering_grades g ON g.category = m.category;
+
+-- What a volunteer count above the structure counts, per scope: « bénévoles × structures » when
+-- at least one volunteering line of the scope has no cross-structure key (a volunteer of two
+-- structures may then count twice), NULL (the catalogue unit, personnes) when every line is
+-- linked. One unit per scope, all years together, so a series never changes unit midway.
+CREATE OR REPLACE VIEW ind_volunteer_count_unit AS
+SELECT sc.scope_level, sc.scope,
+  CASE WHEN bool_and(v.linked) THEN NULL ELSE 'bénévoles × structures' END AS unit,
+  count(*) FILTER (WHERE v.linked) AS linked_lines, count(*) FILTER (WHERE NOT v.linked) AS unlinked_lines
+FROM ind_volunteering v JOIN ind_scopes sc USING (structure_id)
+WHERE sc.scope_level <> 'structure'
+GROUP BY ALL;
 
 -- Salaried staff per year: each contract's FTE weighted by the share of the year it ran
 -- (Σ FTE × days / days in the year), for the years 2017 to now.

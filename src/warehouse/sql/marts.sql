@@ -41,10 +41,20 @@ WITH visits AS (
     count(DISTINCT person_key) FILTER (WHERE lives_in_qpv IS NOT NULL) AS participants_known_residence
   FROM int_scoped_visits GROUP BY ALL
 ), volunteering AS (
-  SELECT scope, year, count(DISTINCT volunteer_ref) AS volunteers, round(sum(hours), 1) AS volunteer_hours
+  -- A volunteer whose log gives a birth date has a cross-structure volunteer_key (counted once in
+  -- the Coopération); the others count once per structure: volunteers_unit says which.
+  SELECT scope, year,
+    count(DISTINCT coalesce(volunteer_key, structure_id || ':' || volunteer_ref)) AS volunteers,
+    round(sum(hours), 1) AS volunteer_hours
   FROM int_scoped_volunteering GROUP BY ALL
+), volunteer_units AS (
+  -- One unit per scope for all years; a structure always counts people.
+  SELECT scope,
+    CASE WHEN bool_and(scope = structure_id OR volunteer_key IS NOT NULL) THEN 'personnes'
+      ELSE 'bénévoles × structures' END AS volunteers_unit
+  FROM int_scoped_volunteering GROUP BY scope
 )
-SELECT * FROM visits FULL JOIN volunteering USING (scope, year)
+SELECT * FROM visits FULL JOIN (volunteering JOIN volunteer_units USING (scope)) USING (scope, year)
 ORDER BY scope, year;
 
 -- Monthly activity per scope.
