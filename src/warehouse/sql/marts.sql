@@ -36,12 +36,12 @@ WITH visits AS (
   SELECT scope, year,
     count(DISTINCT person_key) AS participants,
     count(*) AS visits,
-    round(sum(hours), 1) AS person_hours,
+    sum(hours) AS person_hours,
     count(DISTINCT person_key) FILTER (WHERE lives_in_qpv) AS participants_qpv,
     count(DISTINCT person_key) FILTER (WHERE lives_in_qpv IS NOT NULL) AS participants_known_residence
   FROM int_scoped_visits GROUP BY ALL
 ), volunteering AS (
-  SELECT scope, year, count(DISTINCT volunteer_ref) AS volunteers, round(sum(hours), 1) AS volunteer_hours
+  SELECT scope, year, count(DISTINCT volunteer_ref) AS volunteers, sum(hours) AS volunteer_hours
   FROM int_scoped_volunteering GROUP BY ALL
 )
 SELECT * FROM visits FULL JOIN volunteering USING (scope, year)
@@ -52,7 +52,7 @@ CREATE OR REPLACE TABLE mart_activity_month AS
 SELECT scope, year, month,
   count(DISTINCT person_key) AS participants,
   count(*) AS visits,
-  round(sum(hours), 1) AS person_hours
+  sum(hours) AS person_hours
 FROM int_scoped_visits GROUP BY ALL ORDER BY scope, month;
 
 -- Participants per age band (age reached during the year).
@@ -84,7 +84,7 @@ CREATE OR REPLACE TABLE mart_activity_public AS
 SELECT scope, year, dimension, public,
   count(DISTINCT person_key) AS participants,
   count(*) AS visits,
-  round(sum(hours), 1) AS person_hours,
+  sum(hours) AS person_hours,
   count(DISTINCT person_key) FILTER (WHERE qpv) AS participants_qpv,
   count(DISTINCT person_key) FILTER (WHERE qpv IS NOT NULL) AS participants_known_residence
 FROM int_visits_public GROUP BY ALL ORDER BY scope, year, dimension, public;
@@ -93,7 +93,7 @@ CREATE OR REPLACE TABLE mart_activity_month_public AS
 SELECT scope, year, month, dimension, public,
   count(DISTINCT person_key) AS participants,
   count(*) AS visits,
-  round(sum(hours), 1) AS person_hours
+  sum(hours) AS person_hours
 FROM int_visits_public GROUP BY ALL ORDER BY scope, month, dimension, public;
 
 -- Participants per weekday of their visits (ISO 1 = Monday … 7 = Sunday) and age band: a person
