@@ -77,6 +77,7 @@ Deno.test("every indicator value on every page equals the mart's, and reads the 
       await watch.page.goto(`${server.url}${path}`);
       await watch.page.waitForSelector("#observablehq-main h1");
       await watch.page.waitForLoadState("networkidle");
+      assert.equal(await watch.page.locator(".observablehq--error").count(), 0, `${path}: a cell failed`);
       const found = await watch.page.locator("[data-indicator][data-scope]").evaluateAll((elements) =>
         elements.map((e) => {
           const d = (e as HTMLElement).dataset;
@@ -119,6 +120,9 @@ Deno.test("every indicator value on every page equals the mart's, and reads the 
   assert.ok(shown.length >= 300, `${shown.length} values read`);
   assert.ok(shown.some((v) => v.year === "baseline"), "2017–2018 references are checked");
   assert.ok(facts.length >= 2, "the cluster's coverage is stated on the home and cluster pages");
+  console.log(
+    `${shown.length} valeurs d'indicateur lues sur ${pages.size} pages, ${facts.length} chiffres répétés`,
+  );
   const problems = checkShownValues(
     shown,
     (indicator, scope, year) => mart.get(`${indicator}|${scope}|${year}`),
