@@ -77,6 +77,8 @@ Deno.test("every indicator value on every page equals the mart's, and reads the 
       await watch.page.goto(`${server.url}${path}`);
       await watch.page.waitForSelector("#observablehq-main h1");
       await watch.page.waitForLoadState("networkidle");
+      // Every inline expression has rendered (Framework's placeholders are gone): no value is missed.
+      await watch.page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0);
       assert.equal(await watch.page.locator(".observablehq--error").count(), 0, `${path}: a cell failed`);
       const found = await watch.page.locator("[data-indicator][data-scope]").evaluateAll((elements) =>
         elements.map((e) => {
