@@ -1,8 +1,10 @@
-// French formatting for every number and date shown on the site (Framework and Plot default
-// to English). A value hidden by the disclosure rule is written "< 5"; a missing one "—".
+// French formatting of dates and of the attendance rows (Framework and Plot default to English).
+// Indicator values and their rounding rules live in value_format.js (one formatter for every
+// page): formatCount and formatShare below delegate to it. A hidden count is written "< 5", a
+// hidden share "masqué", a missing value "—".
 import * as d3 from "npm:d3";
+import {formatIndicator, missingChangeReason} from "./value_format.js";
 
-const integer = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 0});
 const decimal = new Intl.NumberFormat("fr-FR", {maximumFractionDigits: 1});
 const percent = new Intl.NumberFormat("fr-FR", {style: "percent", maximumFractionDigits: 1});
 const dateLong = new Intl.DateTimeFormat("fr-FR", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
@@ -36,11 +38,12 @@ function isSecret(row, field) {
   return Array.isArray(row?.secret) && row.secret.includes(field);
 }
 
-/** A count: "12 345", "< 5" when hidden, "—" when missing. */
-export function formatCount(row, field, threshold) {
-  if (isSecret(row, field)) return secretLabel(threshold);
-  const value = row?.[field];
-  return value == null ? "—" : integer.format(value);
+/**
+ * A count in `unit` (default « personnes »), by value_format.js's rule: "12 345", "< 5" when a
+ * count of people is hidden, "masqué" for hidden hours, "—" when missing.
+ */
+export function formatCount(row, field, threshold = 5, unit = "personnes") {
+  return formatIndicator(row?.[field], unit, {masked: isSecret(row, field), threshold, withUnit: false});
 }
 
 /** A plain number with one decimal at most: "1 234,5". */
@@ -48,11 +51,9 @@ export function formatNumber(value) {
   return value == null ? "—" : decimal.format(value);
 }
 
-/** A share: "41,2 %". */
-export function formatShare(row, field, threshold) {
-  if (isSecret(row, field)) return "masqué";
-  const value = row?.[field];
-  return value == null ? "—" : percent.format(value);
+/** A share: "41,2 %", "masqué" when hidden (never « < 5 » in a % row). */
+export function formatShare(row, field, threshold = 5) {
+  return formatIndicator(row?.[field], "part (0-1)", {masked: isSecret(row, field), threshold});
 }
 
 /** "3 mars 2024" from "2024-03-03". */
@@ -71,4 +72,21 @@ export function formatChange(current, previous) {
   const change = current / previous - 1;
   const sign = change > 0 ? "+" : change < 0 ? "−" : "±";
   return `${sign}${percent.format(Math.abs(change))}`;
+}
+
+/**
+ * A card's change since the previous year, in words: « +12 % par rapport à 2022 », or why there
+ * is none (« évolution masquée », « pas de valeur en 2022 ») — never a bare « par rapport à ».
+ */
+export function formatYearChange(current, previous, field, year) {
+  const now = current?.[field];
+  const before = previous?.[field];
+  const reason = missingChangeReason({
+    current: now,
+    previous: before,
+    currentMasked: isSecret(current, field),
+    previousMasked: isSecret(previous, field),
+    previousYear: year - 1
+  });
+  return reason || `${formatChange(now, before)} par rapport à ${year - 1}`;
 }

@@ -1,7 +1,7 @@
 // Reading the published indicator values (data/generated/indicateurs.json, departement.json):
 // look-ups, French formatting by unit, « < 5 » for hidden values, « — » for missing ones, and
 // the comparison with the 2017–2018 baseline read in the indicator's direction.
-import {formatChange, formatValue as formatStoryNumber, unitLabel} from "./value_format.js";
+import {formatChange, formatIndicator, formatValue as formatStoryNumber, unitLabel} from "./value_format.js";
 
 const percent = new Intl.NumberFormat("fr-FR", {style: "percent", maximumFractionDigits: 1});
 
@@ -40,11 +40,13 @@ export function unitSuffix(unit = "") {
   return label ? `\u00a0${label}` : "";
 }
 
-/** A published entry as text: « < 5 » when hidden, « — » when missing, else the value and unit. */
+/**
+ * A published entry as text (value_format.js `formatIndicator`): « < 5 » for a hidden count,
+ * « masqué » for a hidden share or mean, « — » when missing, else the value and unit.
+ */
 export function entryText(entry, unit, threshold = 5) {
   if (!entry) return "—";
-  if (entry.hidden) return `< ${threshold}`;
-  return formatStoryNumber(entry.value, unit);
+  return formatIndicator(entry.value, unit, {masked: entry.hidden, threshold});
 }
 
 /**

@@ -1,8 +1,10 @@
-// French formats for the SROI, survey, time-bank and cluster pages (complements format.js):
-// euros, ratios, decimals with a fixed number of digits, p-values, percentages of fractions.
+// French formats for figures that are not catalogue indicators (SROI results, survey statistics,
+// time-bank and network measures): euros, ratios, fixed decimals, p-values. An indicator value
+// is always written by value_format.js (`formatIndicator`, one rounding rule per unit); shares
+// here follow the same rule (a % with one decimal).
+import {formatIndicator} from "./value_format.js";
 
 const euro0 = new Intl.NumberFormat("fr-FR", {style: "currency", currency: "EUR", maximumFractionDigits: 0});
-const pct = new Intl.NumberFormat("fr-FR", {style: "percent", maximumFractionDigits: 1});
 
 /** "12 345 €" (rounded to the euro); "—" when missing. */
 export function formatEuros(value) {
@@ -29,9 +31,9 @@ export function formatRatio(ratio) {
   return ratio == null ? "—" : `1 : ${formatDecimal(ratio, 2)}`;
 }
 
-/** A fraction as a percentage: 0.035 → "3,5 %". */
+/** A fraction as a percentage, by the share rule of value_format.js: 0.035 → "3,5 %". */
 export function formatPercent(fraction) {
-  return fraction == null ? "—" : pct.format(fraction);
+  return formatIndicator(fraction, "part (0-1)");
 }
 
 /** A signed change: "+0,55" / "−0,12". */

@@ -83,8 +83,8 @@ export function baselineChart(rows, {width, title, subtitle} = {}) {
     })}</div>`;
   };
   return html`<div class="baseline-chart">${title ? html`<h2>${title}</h2>` : ""}${subtitle ? html`<h3>${subtitle}</h3>` : ""}
-    ${others.length ? panel(others, {heading: "Effectifs, heures, montants et scores : écart relatif, en %", label: "Écart à la référence 2017–2018, en % →", limit: 1.5, tick: formatRelativeTick, legend: true}) : ""}
-    ${shares.length ? panel(shares, {heading: "Parts : écart en points de pourcentage", label: "Écart à la référence 2017–2018, en points →", limit: Math.max(0.1, ...shares.map((d) => Math.abs(d.v ?? 0))) * 1.15, tick: formatPointsTick, legend: !others.length}) : ""}
+    ${others.length ? panel(others, {heading: "Effectifs, heures, montants et scores : écart relatif, en %", label: "Écart à la moyenne 2017–2018, en % →", limit: 1.5, tick: formatRelativeTick, legend: true}) : ""}
+    ${shares.length ? panel(shares, {heading: "Parts : écart en points de pourcentage", label: "Écart à la moyenne 2017–2018, en points →", limit: Math.max(0.1, ...shares.map((d) => Math.abs(d.v ?? 0))) * 1.15, tick: formatPointsTick, legend: !others.length}) : ""}
   </div>`;
 }
 
@@ -110,7 +110,7 @@ export function indicatorYearsChart(rows, {width, title, subtitle, unit = "", sc
     marks: [
       () => hidden.defs,
       baseline != null ? Plot.ruleY([baseline], {stroke: "#333", strokeDasharray: "4,3"}) : null,
-      baseline != null ? Plot.text([baseline], {y: (d) => d, frameAnchor: "left", text: () => "référence 2017–2018", dy: -6, fill: "#333"}) : null,
+      baseline != null ? Plot.text([baseline], {y: (d) => d, frameAnchor: "left", text: () => "référence (moyenne 2017–2018)", dy: -6, fill: "#333"}) : null,
       Plot.lineY(rows, {x: "year", y: (d) => (d.hidden ? NaN : d.value), stroke: "name", z: "name", strokeWidth: 2}),
       Plot.dot(rows.filter((d) => !d.hidden && d.value != null), {x: "year", y: "value", fill: "name", r: 3, title: (d) => `${d.name}, ${d.year} : ${formatValue(d.value, unit)}${unitSuffix(unit)}`}),
       Plot.dot(rows.filter((d) => d.hidden), {x: "year", frameAnchor: "bottom", dy: -6, r: 6, fill: hidden.url, stroke: "name", symbol: "square", title: (d) => `${d.name}, ${d.year} : masqué (< 5)`})

@@ -5,7 +5,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {frLocale} from "./format.js";
 import {colorScale, COOPERATION_COLOR, hatchMark, SUPPRESSED_COLOR, TREND_COLORS} from "./palette.js";
-import {formatChange, formatPointsTick, formatRelativeTick, formatStoryValue, formatValue, isShare} from "./value_format.js";
+import {baselineLabel, formatChange, formatPointsTick, formatRelativeTick, formatStoryValue, formatValue, indicatorValue, isShare, maskedLabel} from "./value_format.js";
 
 // The value formatter is shared with every indicator page (value_format.js).
 export {formatChange, formatStoryValue, formatValue, isShare};
@@ -49,7 +49,7 @@ export function formatCompleteness(row) {
 
 /**
  * A sentence stating the finding for one indicator and year, e.g. « Habitants touchés : 1 852
- * personnes en 2025, +16,7 % par rapport à 2017–2018 ».
+ * personnes en 2025, +16,7 % par rapport à la moyenne 2017–2018 ».
  */
 export function finding(story, id, year, {threshold = 5} = {}) {
   const index = storyIndex(story);
@@ -63,7 +63,20 @@ export function finding(story, id, year, {threshold = 5} = {}) {
   const delta = isShare(x.unit)
     ? `${change.d >= 0 ? "+" : "−"}${oneDecimal.format(Math.abs(change.d * 100))} point${Math.abs(change.d * 100) >= 2 ? "s" : ""}`
     : change.r == null ? "" : `${change.r >= 0 ? "+" : "−"}${percent.format(Math.abs(change.r))}`;
-  return delta ? `${base}, ${delta} par rapport à 2017–2018` : base;
+  const reference = baselineLabel(change.years);
+  return delta ? `${base}, ${delta} par rapport ${reference.startsWith("moyenne") ? `à la ${reference}` : `à ${reference}`}` : base;
+}
+
+/**
+ * Why a stage-table row has no change since 2017–2018: the value is masked, the reference
+ * years are masked, or there was no value in 2017–2018 (a change never vanishes unexplained).
+ */
+function missingBaselineReason(story, id, row) {
+  if (row?.s) return "évolution masquée";
+  const reference = story.values.filter((d) => d.i === id && d.y >= 2017 && d.y <= 2018);
+  if (reference.some((d) => d.s)) return "référence masquée";
+  if (reference.length === 0) return "pas de valeur en 2017–2018";
+  return "—";
 }
 
 /**
@@ -80,11 +93,11 @@ export function stageTable(story, {stage, year, threshold = 5, methodHref} = {})
   if (rows.length === 0) return html`<p class="muted">Aucun indicateur de cette étape n'a de valeur en ${year} : les exports nécessaires n'ont pas été reçus.</p>`;
   return html`<table class="story-table">
     <caption class="sr-only">Indicateurs de l'étape « ${stage} » en ${year}</caption>
-    <thead><tr><th scope="col">Indicateur</th><th scope="col" class="num">${year}</th><th scope="col" class="num">Depuis 2017–2018</th><th scope="col">Structures ayant envoyé les données</th></tr></thead>
+    <thead><tr><th scope="col">Indicateur</th><th scope="col" class="num">${year}</th><th scope="col" class="num">Depuis la moyenne 2017–2018</th><th scope="col">Structures ayant envoyé les données</th></tr></thead>
     <tbody>${rows.map(({x, row, change}) => html`<tr data-indicator=${x.id}>
       <th scope="row" title=${x.definition}>${methodHref ? html`<a href=${`${methodHref}#${x.id}`}>${x.label}</a>` : x.label}</th>
-      <td class="num value">${formatStoryValue(row, x.unit, threshold)}</td>
-      <td class="num">${formatChange(change, x.unit)}</td>
+      <td class="num value">${story.scope ? indicatorValue({indicator: x.id, scope: story.scope, year, unit: x.unit, value: row.v, masked: row.s, threshold}) : formatStoryValue(row, x.unit, threshold)}</td>
+      <td class="num">${formatChange(change, x.unit, {missing: missingBaselineReason(story, x.id, row)})}</td>
       <td class=${row.c ? "" : "partial"}>${formatCompleteness(row)}</td>
     </tr>`)}</tbody>
   </table>`;
@@ -121,7 +134,7 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
   const description = `${x?.label ?? indicator} par année : ` + domainYears.map((y) => {
     const row = series.find((d) => d.y === y);
     return `${y} ${row ? formatStoryValue(row, x.unit, threshold) : "pas de donnée"}`;
-  }).join(" ; ") + (baseline ? `. Référence 2017–2018 : ${formatValue(baseline.b, x.unit)}.` : ".");
+  }).join(" ; ") + (baseline ? `. Référence (${baselineLabel(baseline.years)}) : ${formatValue(baseline.b, x.unit)}.` : ".");
   return Plot.plot({
     title,
     subtitle,
@@ -136,10 +149,10 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
       hatch.defs,
       Plot.barY(shown, {x: "y", y: "v", fill: color, tip: {format: {y: (d) => formatValue(d, x?.unit), x: (d) => String(d)}}}),
       Plot.barY(hidden, {x: "y", y1: 0, y2: max * 0.25, fill: hatch.fill, stroke: SUPPRESSED_COLOR}),
-      Plot.text(hidden, {x: "y", y: max * 0.25, text: () => `< ${threshold}`, dy: -8, fill: "#555"}),
+      Plot.text(hidden, {x: "y", y: max * 0.25, text: () => maskedLabel(x?.unit, threshold), dy: -8, fill: "#555"}),
       Plot.text(missing, {x: (d) => d, y: 0, text: () => "n.d.", dy: -8, fill: "#777", fontSize: 9}),
       baseline ? Plot.ruleY([baseline.b], {stroke: "#555", strokeDasharray: "4 3"}) : null,
-      baseline ? Plot.text([baseline.b], {y: (d) => d, frameAnchor: "right", text: () => "réf. 2017–2018", dy: -6, fill: "#555", fontSize: 10, textAnchor: "end"}) : null,
+      baseline ? Plot.text([baseline.b], {y: (d) => d, frameAnchor: "right", text: () => baselineLabel(baseline.years), dy: -6, fill: "#555", fontSize: 10, textAnchor: "end"}) : null,
       Plot.ruleY([0])
     ]
   });
@@ -157,7 +170,7 @@ export function structuresChart(rows, {indicator, structures, width, title, subt
   const data = rows.filter((d) => d.i === indicator.id && names.has(d.scope)).map((d) => ({...d, structure: names.get(d.scope)}));
   const fmt = axisFormat(indicator.unit);
   const description = structures.map((s) => `${s.name} : ` + data.filter((d) => d.scope === s.id)
-    .map((d) => `${d.y} ${d.s ? `< ${threshold}` : formatValue(d.v, indicator.unit)}`).join(", ")).join(" ; ");
+    .map((d) => `${d.y} ${formatStoryValue(d, indicator.unit, threshold)}`).join(", ")).join(" ; ");
   return Plot.plot({
     title,
     subtitle,
@@ -172,7 +185,7 @@ export function structuresChart(rows, {indicator, structures, width, title, subt
     marks: [
       Plot.lineY(data, {x: "y", y: (d) => (d.s ? NaN : d.v), stroke: "structure", strokeWidth: 2, marker: "circle-stroke",
         tip: {format: {y: (d) => formatValue(d, indicator.unit), x: (d) => String(d)}}}),
-      Plot.text(data.filter((d) => d.s), {x: "y", frameAnchor: "top", text: () => `< ${threshold}`, fill: "structure"}),
+      Plot.text(data.filter((d) => d.s), {x: "y", frameAnchor: "top", text: () => maskedLabel(indicator.unit, threshold), fill: "structure"}),
       Plot.ruleY([0])
     ]
   });
@@ -212,8 +225,8 @@ export function baselineChart(story, {year, indicators, width, title, subtitle} 
     ]
   })}</div>`;
   return html`<div class="baseline-chart">${title ? html`<h2>${title}</h2>` : ""}${subtitle ? html`<h3>${subtitle}</h3>` : ""}
-    ${relative.length ? panel(relative, {heading: "Effectifs, heures et montants : écart relatif, en %", label: `Évolution depuis 2017–2018 (en ${year}), en %`, tick: formatRelativeTick, legend: true}) : ""}
-    ${points.length ? panel(points, {heading: "Parts : écart en points de pourcentage", label: `Évolution depuis 2017–2018 (en ${year}), en points`, tick: formatPointsTick, legend: !relative.length}) : ""}
+    ${relative.length ? panel(relative, {heading: "Effectifs, heures et montants : écart relatif, en %", label: `Évolution depuis la moyenne 2017–2018 (en ${year}), en %`, tick: formatRelativeTick, legend: true}) : ""}
+    ${points.length ? panel(points, {heading: "Parts : écart en points de pourcentage", label: `Évolution depuis la moyenne 2017–2018 (en ${year}), en points`, tick: formatPointsTick, legend: !relative.length}) : ""}
   </div>`;
 }
 

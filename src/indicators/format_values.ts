@@ -6,7 +6,7 @@
  * @module
  */
 
-const NNBSP = "\u202f";
+import { formatIndicator } from "../../pages/components/value_format.js";
 
 /**
  * A number the French way, with at most `decimals` decimals (trailing zeros dropped).
@@ -19,7 +19,10 @@ export function formatFrench(value: number, decimals = 2): string {
 }
 
 /**
- * One indicator value for display, after its unit: « < 5 » when suppressed, « — » when missing.
+ * One indicator value for display, after its unit, by the site's one formatter
+ * (`pages/components/value_format.js`: same rounding rule per unit, same masked label): the
+ * command and the pages never disagree. « < 5 » for a suppressed count of people, « masqué »
+ * for a suppressed share or mean, « — » when missing.
  *
  * @example
  * formatValue(0.4567, "part (0-1)", false) // "45,7 %"
@@ -28,12 +31,7 @@ export function formatFrench(value: number, decimals = 2): string {
  * formatValue(508803.77, "€", false) // "508 804 €"
  */
 export function formatValue(value: number | null, unit: string, suppressed: boolean): string {
-  if (suppressed) return "< 5";
-  if (value === null || !Number.isFinite(value)) return "—";
-  if (/^part(\s|$)/.test(unit)) return `${formatFrench(value * 100, 1)}${NNBSP}%`;
-  if (unit === "€") return `${formatFrench(value, 0)}${NNBSP}€`;
-  if (unit.startsWith("€")) return `${formatFrench(value, 2)}${NNBSP}${unit}`;
-  return `${formatFrench(value, Number.isInteger(value) ? 0 : 2)}${NNBSP}${unit}`;
+  return formatIndicator(value, unit, { masked: suppressed });
 }
 
 /**

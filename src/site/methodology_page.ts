@@ -14,6 +14,7 @@
 import { join } from "node:path";
 import { DIRECTION_LABELS, STAGE_TITLES, STAGES } from "../../pages/components/indicators.js";
 import { DIMENSION_COLORS, TARGET_COLORS } from "../../pages/components/palette.js";
+import { roundingRulesSection } from "./rounding_rules_section.ts";
 import { pageDataDir } from "../paths.ts";
 
 /** What values say about one indicator (null when it has none). */
@@ -220,6 +221,8 @@ ${index}
 **Règles communes.** *Niveaux* : chaque structure, La Coopération (les 4 structures), le cluster (structures du cluster ou d'une commune de Valence Romans Agglo) et le département, pour chaque année ; une personne venue dans deux structures compte une fois au-dessus de la structure (les effectifs ne sont jamais additionnés). *Données manquantes* : une structure qui n'a pas envoyé la source d'un indicateur n'a pas de valeur (jamais 0) ; une valeur au-dessus de la structure est *complète* quand toutes les structures du périmètre ont envoyé toutes les sources requises cette année-là. *Référence* : la moyenne des années ${years} disponibles ; l'écart d'une année suivante est lu dans le sens de l'indicateur (amélioration, dégradation, stable ; sans objet pour un indicateur neutre) ; la référence est masquée si l'une de ses années l'est. *Confidentialité* : seuil de ${data.threshold} personnes.
 
 </div>
+
+${roundingRulesSection(data.threshold)}
 
 <div data-testid="indicators">
 ${entries.join("\n")}

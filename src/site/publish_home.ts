@@ -20,7 +20,11 @@ export async function publishHome(
   const [registry] = await queryRows(
     conn,
     `SELECT count(*) AS structures, count(*) FILTER (WHERE in_cooperation) AS cooperation,
-       count(*) FILTER (WHERE in_cluster) AS cluster, count(*) FILTER (WHERE in_federation) AS federation
+       count(*) FILTER (WHERE in_cluster) AS cluster, count(*) FILTER (WHERE in_federation) AS federation,
+       -- The cluster page's network rests on the cluster structures that sent partnerships: the
+       -- home page says how many, beside the registry's count (scope stated where it differs).
+       (SELECT count(DISTINCT l.structure_id) FROM loads l JOIN stg_structures c USING (structure_id)
+        WHERE c.in_cluster AND l.kind = 'partnerships' AND l.superseded_by IS NULL) AS cluster_network
      FROM stg_structures`,
   );
   const [catalogue] = await queryRows(

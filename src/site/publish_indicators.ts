@@ -20,17 +20,18 @@ export const LEVEL_SCOPES = [
 ] as const;
 
 /**
- * A value rounded for publication: 2 decimals from 100 up, 4 below (shares, scores), so the
- * page data stays small and the shown figures are unchanged.
+ * A value trimmed for publication to 6 decimals: far below the precision of every display rule
+ * (pages/components/value_format.js), so the page rounds the mart's value once. Rounding shares
+ * to 4 decimals here rounded twice: 0,097470 → 0,0975 read « 9,8 % » on Chaîne de valeur and
+ * « 9,7 % » on La Coopération (issue 14).
  *
  * @example
  * roundValue(1515781.3199999977) // 1515781.32
- * roundValue(0.45459459) // 0.4546
+ * roundValue(0.09747014072005689) // 0.09747 (9,7 %)
  */
 export function roundValue(value: number | null): number | null {
   if (value === null || !Number.isFinite(value)) return null;
-  const digits = Math.abs(value) >= 100 ? 2 : 4;
-  return Number(value.toFixed(digits));
+  return Number(value.toFixed(6));
 }
 
 /** The catalogue as the pages need it (the SQL stays on the Méthodologie page). */

@@ -82,7 +82,8 @@ const primaryCells = (rows: readonly PublicMartRow[], threshold: number): Cell[]
 const publishedRows = (group: Cell[], threshold: number): PublishedRow[] =>
   group.filter((c) => c.row.public !== COMPLEMENTS[c.row.dimension]).map((c) => published(c, threshold));
 
-const roundShare = (share: number | null) => share === null ? null : Math.round(share * 1e4) / 1e4;
+// 6 decimals: the page rounds once, by value_format.js's rule (4 here rounded twice).
+const roundShare = (share: number | null) => share === null ? null : Math.round(share * 1e6) / 1e6;
 
 /** A published cell: the values, or null with the field named in `secret`. */
 function published(cell: Cell, threshold: number): PublishedRow {

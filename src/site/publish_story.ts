@@ -53,6 +53,8 @@ export interface StoryChange {
 
 /** The story of one scope. */
 export interface Story {
+  /** The scope's id (« cooperation », « ors »…): the pages tag each value with it (`data-scope`). */
+  scope?: string;
   indicators: StoryIndicator[];
   values: StoryValue[];
   changes: StoryChange[];
@@ -127,7 +129,7 @@ export async function publishStory(
     r: r.r === null ? null : round(Number(r.r)),
     t: String(r.t),
   }));
-  return { indicators, values, changes };
+  return { scope, indicators, values, changes };
 }
 
 /**

@@ -15,12 +15,13 @@ import { COMMUNES_ENV } from "../../src/site/communes_geojson.ts";
 import { publishDepartement } from "../../src/site/publish_departement.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
+// @ts-types="../pages/value_format.d.ts"
+import { formatIndicator } from "../../pages/components/value_format.js";
 
 const DIST = join(PROJECT_ROOT, "dist");
 const SHARED_OUTLINES = join(PROJECT_ROOT, "..", "shared", "reference", "communes-26-drome.geojson");
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 const fr = (n: number) => plain(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 }).format(n));
-const fr1 = (n: number) => plain(new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(n));
 
 async function warehouse<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
   const wh = await openWarehouse(warehousePath());
@@ -105,12 +106,9 @@ Deno.test("Chaîne de valeur, Socle commun, ISO 26000, Méthodologie, Départeme
       );
       const cells = (await page.locator("[data-indicator=passages] td").allInnerTexts()).map(plain);
       assert.equal(cells[1], `${fr(row.value)} passages`);
-      // The baseline is a mean of two years: written as every page writes a count (story.js
-      // formatValue): one decimal when it is not whole.
-      assert.equal(
-        cells[2],
-        `${Number.isInteger(row.baseline) ? fr(row.baseline) : fr1(row.baseline)} passages`,
-      );
+      // The baseline is a mean of two years: rounded by the unit's rule, as every page writes a
+      // count (value_format.js): never half a passage.
+      assert.equal(cells[2], plain(formatIndicator(row.baseline, "passages")));
       assert.equal(cells[4], row.trend);
       // An indicator without data for the Coopération is shown as missing, not as zero.
       const [missing] = await warehouse<{ indicator_id: string }>(
@@ -119,7 +117,7 @@ Deno.test("Chaîne de valeur, Socle commun, ISO 26000, Méthodologie, Départeme
         [year],
       );
       if (missing) {
-        const row = page.locator(`[data-testid=dimension-tables] [data-indicator=${missing.indicator_id}]`);
+        const row = page.locator(`[data-testid=dimension-tables] tr[data-indicator=${missing.indicator_id}]`);
         assert.equal(await row.getAttribute("class"), "missing");
         assert.equal(plain(await row.locator("td").nth(1).innerText()), "—");
       }

@@ -9,33 +9,18 @@ import { PROJECT_ROOT, warehousePath } from "../../src/paths.ts";
 import { launchBrowser, type PageWatch, watchedPage } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
+// @ts-types="../pages/value_format.d.ts"
+import { formatIndicator } from "../../pages/components/value_format.js";
 
 const DIST = join(PROJECT_ROOT, "dist");
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ").trim();
 const integer = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
-const euros = new Intl.NumberFormat("fr-FR", {
-  style: "currency",
-  currency: "EUR",
-  maximumFractionDigits: 0,
-});
 const percent = new Intl.NumberFormat("fr-FR", { style: "percent", maximumFractionDigits: 1 });
 
-/** The number as the pages write it (pages/components/story.js, formatValue without unit). */
+/** The number as the pages write it: the one formatter (pages/components/value_format.js), without unit. */
 function shown(value: number, unit: string): string {
-  const v = Math.round(value * 1e6) / 1e6;
-  if (/^part(\s|$)/.test(unit)) return plain(percent.format(v));
-  if (unit === "€") {
-    return plain(Math.abs(v) >= 1e6 ? `${oneDecimal.format(v / 1e6)} M€` : euros.format(v));
-  }
-  if (/€/.test(unit)) return plain(twoDecimals.format(v));
-  const n = Number.isInteger(v)
-    ? integer.format(v)
-    : Math.abs(v) < 10
-    ? twoDecimals.format(v)
-    : oneDecimal.format(v);
-  return plain(n);
+  return plain(formatIndicator(value, unit, { withUnit: false }));
 }
 
 type Row = Record<string, unknown>;
@@ -76,7 +61,7 @@ async function cell(watch: PageWatch, id: string): Promise<string> {
 
 function expectValue(row: Row | undefined, threshold = 5): string {
   assert.ok(row, "the warehouse has the value");
-  if (row.suppressed) return `< ${threshold}`;
+  if (row.suppressed) return formatIndicator(null, String(row.unit), { masked: true, threshold });
   return shown(Number(row.published_value), String(row.unit));
 }
 
@@ -334,10 +319,8 @@ Deno.test("Chaîne de valeur and Socle commun open on the report's year and writ
         await item("partenaires_actifs"),
         `${expectValue(expected.get("partenaires_actifs"))} partenaires`,
       );
-      assert.equal(
-        await item("effet_levier_caf"),
-        `${expectValue(expected.get("effet_levier_caf"))} € par € CAF`,
-      );
+      // A unit in euros is always written by the formatter: « 1,44 € par € CAF », never « 1 € ».
+      assert.equal(await item("effet_levier_caf"), expectValue(expected.get("effet_levier_caf")));
       assert.match(await item("effet_levier_caf"), /^\d+(,\d{1,2})? € par € CAF$/);
       assert.equal(await item("part_qpv"), expectValue(expected.get("part_qpv")));
       assert.deepEqual(watch.consoleErrors, []);

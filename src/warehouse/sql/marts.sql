@@ -36,7 +36,7 @@ WITH visits AS (
   SELECT scope, year,
     count(DISTINCT person_key) AS participants,
     count(*) AS visits,
-    round(sum(hours), 1) AS person_hours,
+    sum(hours) AS person_hours,
     count(DISTINCT person_key) FILTER (WHERE lives_in_qpv) AS participants_qpv,
     count(DISTINCT person_key) FILTER (WHERE lives_in_qpv IS NOT NULL) AS participants_known_residence
   FROM int_scoped_visits GROUP BY ALL
@@ -45,7 +45,7 @@ WITH visits AS (
   -- the Coopération); the others count once per structure: volunteers_unit says which.
   SELECT scope, year,
     count(DISTINCT coalesce(volunteer_key, structure_id || ':' || volunteer_ref)) AS volunteers,
-    round(sum(hours), 1) AS volunteer_hours
+    sum(hours) AS volunteer_hours
   FROM int_scoped_volunteering GROUP BY ALL
 ), volunteer_units AS (
   -- One unit per scope for all years; a structure always counts people.
@@ -62,7 +62,7 @@ CREATE OR REPLACE TABLE mart_activity_month AS
 SELECT scope, year, month,
   count(DISTINCT person_key) AS participants,
   count(*) AS visits,
-  round(sum(hours), 1) AS person_hours
+  sum(hours) AS person_hours
 FROM int_scoped_visits GROUP BY ALL ORDER BY scope, month;
 
 -- Participants per age band (age reached during the year).
@@ -94,7 +94,7 @@ CREATE OR REPLACE TABLE mart_activity_public AS
 SELECT scope, year, dimension, public,
   count(DISTINCT person_key) AS participants,
   count(*) AS visits,
-  round(sum(hours), 1) AS person_hours,
+  sum(hours) AS person_hours,
   count(DISTINCT person_key) FILTER (WHERE qpv) AS participants_qpv,
   count(DISTINCT person_key) FILTER (WHERE qpv IS NOT NULL) AS participants_known_residence
 FROM int_visits_public GROUP BY ALL ORDER BY scope, year, dimension, public;
@@ -103,7 +103,7 @@ CREATE OR REPLACE TABLE mart_activity_month_public AS
 SELECT scope, year, month, dimension, public,
   count(DISTINCT person_key) AS participants,
   count(*) AS visits,
-  round(sum(hours), 1) AS person_hours
+  sum(hours) AS person_hours
 FROM int_visits_public GROUP BY ALL ORDER BY scope, month, dimension, public;
 
 -- Participants per weekday of their visits (ISO 1 = Monday … 7 = Sunday) and age band: a person
