@@ -48,7 +48,9 @@ Deno.test("at 390 px, every page fits the screen and its year axes keep their la
         const overlaps: string[] = [];
         let checked = 0;
         for (const axis of axes) {
-          const labels = [...axis.querySelectorAll("text")].filter((t) => /^\d{4}$/.test(t.textContent ?? ""));
+          const labels = [...axis.querySelectorAll("text")].filter((t) =>
+            /^\d{4}$/.test(t.textContent ?? "")
+          );
           if (labels.length < 2) continue;
           checked++;
           const boxes = labels.map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
