@@ -2,6 +2,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {formatMonth, frLocale, frTime} from "./format.js";
 import {colorScale, hatchMark, STRUCTURE_COLORS} from "./palette.js";
+import {yearTicks} from "./ticks.js";
 
 // The palette lives in palette.js; re-exported for the pages that import it from here.
 export {colorScale, STRUCTURE_COLORS};
@@ -58,7 +59,7 @@ export function yearlyParticipantsChart(years, {structures, width, title, subtit
     marginLeft: 60,
     ariaLabel: title,
     ariaDescription: "Participants différents par année, une barre empilée par structure.",
-    x: {label: null, tickFormat: (d) => String(d)},
+    x: {label: null, tickFormat: (d) => String(d), ticks: yearTicks(data.map((d) => d.year), width)},
     y: {grid: true, label: "Participants", tickFormat: count},
     fx: {label: null},
     color: colorScale(structures),
@@ -110,7 +111,7 @@ export function publicTrendChart(rows, {width, title, subtitle, color = "#333333
     marginLeft: 60,
     ariaLabel: title,
     ariaDescription: rows.map((d) => `${d.year} : ${d.participants == null ? `moins de ${threshold} (masqué)` : count(d.participants)}`).join(" ; "),
-    x: {label: null, tickFormat: (d) => String(d), type: "band"},
+    x: {label: null, tickFormat: (d) => String(d), type: "band", ticks: yearTicks(rows.map((d) => d.year), width)},
     y: {grid: true, label: "Participants", tickFormat: count},
     marks: [
       hatch.defs,

@@ -5,6 +5,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {formatValue, unitSuffix} from "./indicators.js";
 import {hatch, structureColor} from "./palette.js";
+import {charsIn, labelMargin, wrapLabel} from "./ticks.js";
 
 /**
  * Communes where structures stand, shaded by their number of structures, and one circle per
@@ -74,17 +75,22 @@ export function communeMap(features, {structures, values, unit, label, threshold
 export function rankedBars(rows, {width, title, subtitle, unit = "", threshold = 5, reference, referenceLabel} = {}) {
   const hidden = hatch({color: "#555", background: "#eee"});
   const max = d3.max(rows, (d) => d.value) ?? 1;
+  // Names get the margin they need, up to 45 % of the chart; longer ones wrap on two lines
+  // (a phone cut « Centre social d'Anneyron » to « tre social d'Anneyron »).
+  const marginLeft = labelMargin(rows.map((d) => d.name), width, {share: 0.45});
+  const chars = charsIn(marginLeft - 8);
+  const wrapped = rows.some((d) => d.name.length > chars);
   return Plot.plot({
     title,
     subtitle,
     width,
-    height: 18 * rows.length + 60,
-    marginLeft: Math.min(300, width / 2.6),
+    height: (wrapped ? 28 : 18) * rows.length + 60,
+    marginLeft,
     marginRight: 60,
     ariaLabel: title,
     ariaDescription: rows.map((d) => `${d.name} : ${d.hidden ? `< ${threshold}` : d.value == null ? "pas de donnée" : formatValue(d.value, unit)}`).join(" ; "),
     x: {label: `${unit} →`, grid: true, tickFormat: (v) => formatValue(v, unit), domain: [0, max * 1.05]},
-    y: {domain: rows.map((d) => d.name), label: null},
+    y: {domain: rows.map((d) => d.name), label: null, tickFormat: (name) => wrapLabel(name, chars)},
     marks: [
       () => hidden.defs,
       Plot.barX(rows.filter((d) => d.value != null), {y: "name", x: "value", fill: (d) => structureColor(d.id)}),

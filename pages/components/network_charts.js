@@ -8,6 +8,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {frLocale} from "./format.js";
 import {formatDecimal, formatPercent} from "./numbers.js";
 import {HATCH_FILL, hatchPattern, PARTNER_COLOR, SUPPRESSED_COLOR} from "./palette.js";
+import {yearTicks} from "./ticks.js";
 
 const count = frLocale.format(",d");
 
@@ -61,12 +62,39 @@ export function networkChart({nodes, links}, {width = 640, height = 480, title, 
     .attr("stroke", (d) => d.stroke ?? "#fff").attr("stroke-width", 1.5)
     .call((s) => s.append("title").text((d) => d.title ?? ""));
   svg.append("g").attr("font-size", 11).attr("font-family", "var(--sans-serif)")
-    .selectAll("text").data(n.filter((d) => d.label)).join("text")
-    .attr("x", (d) => (d.x > width * 0.7 ? d.x - d.radius - 3 : d.x + d.radius + 3)).attr("y", (d) => d.y + 4)
-    .attr("text-anchor", (d) => (d.x > width * 0.7 ? "end" : "start"))
+    .selectAll("text").data(placeLabels(n, width)).join("text")
+    .attr("x", (d) => (d.anchor === "end" ? d.x - d.radius - 3 : d.x + d.radius + 3)).attr("y", (d) => d.y + 4)
+    .attr("text-anchor", (d) => d.anchor)
     .attr("paint-order", "stroke").attr("stroke", "white").attr("stroke-width", 3)
     .text((d) => d.label);
   return svg.node();
+}
+
+/**
+ * The node labels that can be drawn without covering one another or leaving the drawing: the
+ * biggest nodes first, each label on the side with room (on a phone, the names overlapped). A
+ * node left without a label keeps its name in its tooltip and in the table under the chart.
+ * @param {{x: number, y: number, radius: number, label?: string}[]} nodes laid out
+ * @param {number} width
+ * @returns {Array<object & {anchor: "start" | "end"}>}
+ */
+export function placeLabels(nodes, width) {
+  const boxes = [];
+  const free = (b) => b.x0 >= 0 && b.x1 <= width && boxes.every((o) => b.x1 <= o.x0 || o.x1 <= b.x0 || b.y1 <= o.y0 || o.y1 <= b.y0);
+  const placed = [];
+  for (const d of nodes.filter((d) => d.label).sort((a, b) => b.radius - a.radius)) {
+    const w = d.label.length * 11 * 0.56;
+    const sides = d.x > width * 0.7 ? ["end", "start"] : ["start", "end"];
+    for (const anchor of sides) {
+      const x0 = anchor === "start" ? d.x + d.radius + 3 : d.x - d.radius - 3 - w;
+      const box = {x0, x1: x0 + w, y0: d.y - 7, y1: d.y + 7};
+      if (!free(box)) continue;
+      boxes.push(box);
+      placed.push({...d, anchor});
+      break;
+    }
+  }
+  return placed;
 }
 
 /**
@@ -272,7 +300,7 @@ export function timebankHoursChart(years, {width, title, subtitle, color = "#CC7
     marginLeft: 60,
     ariaLabel: title,
     ariaDescription: years.map((d) => `${d.year} : ${d.hours == null ? "masqué" : `${count(Math.round(d.hours))} heures`}`).join(" ; "),
-    x: {label: null, tickFormat: (d) => String(d), type: "band"},
+    x: {label: null, tickFormat: (d) => String(d), type: "band", ticks: yearTicks(years.map((d) => d.year), width)},
     y: {grid: true, label: "Heures échangées", tickFormat: count},
     marks: [
       hatchPattern(),
@@ -297,7 +325,7 @@ export function balanceChart(years, {width, title, subtitle} = {}) {
     marginLeft: 60,
     ariaLabel: title,
     ariaDescription: years.map((d) => `${d.year} : ${keys.map(([f, g]) => `${BALANCE_GROUPS[g].label} ${d[f] == null ? "< 5" : d[f]}`).join(", ")}`).join(" ; "),
-    x: {label: null, tickFormat: (d) => String(d), type: "band"},
+    x: {label: null, tickFormat: (d) => String(d), type: "band", ticks: yearTicks(years.map((d) => d.year), width)},
     y: {grid: true, label: "Membres actifs", tickFormat: count},
     color: {domain: keys.map(([, g]) => BALANCE_GROUPS[g].label), range: keys.map(([, g]) => BALANCE_GROUPS[g].color), legend: true},
     marks: [
@@ -324,7 +352,7 @@ export function clusterGrowthChart(years, {width, title, subtitle} = {}) {
     marginLeft: 50,
     ariaLabel: title,
     ariaDescription: years.map((d) => `${d.year} : ${d.actors} acteurs, ${d.ties} liens, densité ${formatPercent(d.density)}`).join(" ; "),
-    x: {label: null, tickFormat: (d) => String(d)},
+    x: {label: null, tickFormat: (d) => String(d), ticks: yearTicks(years.map((d) => d.year), width)},
     y: {grid: true, label: "Nombre", tickFormat: count},
     color: {domain: ["acteurs", "liens", "structures du registre"], range: ["#333333", "#0072B2", "#CC79A7"], legend: true},
     marks: [
@@ -345,6 +373,9 @@ export function indicatorSparkline(values, {width = 220, height = 70, format = (
   return Plot.plot({
     width,
     height,
+    // Drawn at its size even in a narrow table cell (the table wraps its text instead): shrunk
+    // to the cell, its years printed at 6,6 pt.
+    style: {maxWidth: "none"},
     marginLeft: 18,
     marginRight: 18,
     marginBottom: 18,

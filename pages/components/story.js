@@ -6,6 +6,7 @@ import {html} from "npm:htl";
 import {frLocale} from "./format.js";
 import {colorScale, COOPERATION_COLOR, hatchMark, SUPPRESSED_COLOR, TREND_COLORS} from "./palette.js";
 import {baselineLabel, formatChange, formatPointsTick, formatRelativeTick, formatStoryValue, formatValue, indicatorValue, isShare, maskedLabel} from "./value_format.js";
+import {charsIn, labelMargin, wrapLabel, yearTicks} from "./ticks.js";
 
 // The value formatter is shared with every indicator page (value_format.js).
 export {formatChange, formatStoryValue, formatValue, isShare};
@@ -143,7 +144,7 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
     marginLeft: 64,
     ariaLabel: title ?? x?.label,
     ariaDescription: description,
-    x: {type: "band", domain: domainYears, label: null, tickFormat: (d) => String(d)},
+    x: {type: "band", domain: domainYears, label: null, tickFormat: (d) => String(d), ticks: yearTicks(domainYears, width)},
     y: {grid: true, label: x ? `${x.label} (${x.unit})` : null, tickFormat: fmt, domain: [0, max * 1.1]},
     marks: [
       hatch.defs,
@@ -179,7 +180,7 @@ export function structuresChart(rows, {indicator, structures, width, title, subt
     marginLeft: 64,
     ariaLabel: title ?? indicator.label,
     ariaDescription: `${indicator.label} par structure et par année. ${description}`,
-    x: {label: null, tickFormat: (d) => String(d), ticks: [...new Set(data.map((d) => d.y))]},
+    x: {label: null, tickFormat: (d) => String(d), ticks: yearTicks(data.map((d) => d.y), width)},
     y: {grid: true, label: `${indicator.label} (${indicator.unit})`, tickFormat: fmt, zero: true},
     color: colorScale(structures),
     marks: [
@@ -208,15 +209,21 @@ export function baselineChart(story, {year, indicators, width, title, subtitle} 
   const describe = (list) => list.map((d) => `${d.label} : ${formatChange(d.c, d.unit)}`).join(" ; ");
   const trends = Object.keys(TREND_COLORS);
   // Each panel is a figure titled by its heading (a chart always has a visible title).
-  const panel = (list, {label, tick, legend, heading}) => html`<div class="baseline-panel">${Plot.plot({
+  // Labels get the margin they need, up to half the chart, wrapped on two lines beyond (a fixed
+  // 260 px margin left the dots no room on a phone).
+  const panel = (list, {label, tick, legend, heading}) => {
+    const marginLeft = labelMargin(list.map((d) => d.label), width, {share: 0.5});
+    const chars = charsIn(marginLeft - 8);
+    const wrapped = list.some((d) => d.label.length > chars);
+    return html`<div class="baseline-panel">${Plot.plot({
     title: heading,
     width,
-    height: 50 + 24 * Math.max(list.length, 1),
-    marginLeft: 260,
+    height: 50 + (wrapped ? 30 : 24) * Math.max(list.length, 1),
+    marginLeft,
     ariaLabel: heading,
     ariaDescription: `${heading}, en ${year}. ${describe(list)}`,
     x: {grid: true, label, tickFormat: tick, nice: true, domain: symmetric(list.map((d) => d.v))},
-    y: {label: null, domain: list.map((d) => d.label)},
+    y: {label: null, domain: list.map((d) => d.label), tickFormat: (l) => wrapLabel(l, chars)},
     color: {domain: trends, range: trends.map((t) => TREND_COLORS[t]), legend},
     marks: [
       Plot.ruleX([0], {stroke: "#333"}),
@@ -224,6 +231,7 @@ export function baselineChart(story, {year, indicators, width, title, subtitle} 
       Plot.dot(list, {y: "label", x: "v", fill: "t", stroke: "#333", strokeWidth: 0.5, r: 5, title: (d) => `${d.label} : ${formatChange(d.c, d.unit)}`})
     ]
   })}</div>`;
+  };
   return html`<div class="baseline-chart">${title ? html`<h2>${title}</h2>` : ""}${subtitle ? html`<h3>${subtitle}</h3>` : ""}
     ${relative.length ? panel(relative, {heading: "Effectifs, heures et montants : écart relatif, en %", label: `Évolution depuis la moyenne 2017–2018 (en ${year}), en %`, tick: formatRelativeTick, legend: true}) : ""}
     ${points.length ? panel(points, {heading: "Parts : écart en points de pourcentage", label: `Évolution depuis la moyenne 2017–2018 (en ${year}), en points`, tick: formatPointsTick, legend: !relative.length}) : ""}

@@ -14,3 +14,7 @@ export function hubSummary(
   network: { nodes: string[]; links: [number, number, number][] },
   options?: { share?: number },
 ): { median: number | null; halfAtLeast: number | null; topAtLeast: number | null; topShare: number | null };
+export function placeLabels<T extends { x: number; y: number; radius: number; label?: string }>(
+  nodes: T[],
+  width: number,
+): (T & { anchor: "start" | "end" })[];

@@ -5,7 +5,12 @@
  */
 import assert from "node:assert/strict";
 // @ts-types="./network_charts.d.ts"
-import { exchangeMatrix, groupFlows, hubSummary } from "../../pages/components/network_charts.js";
+import {
+  exchangeMatrix,
+  groupFlows,
+  hubSummary,
+  placeLabels,
+} from "../../pages/components/network_charts.js";
 
 const network = {
   nodes: ["donne", "equilibre", "equilibre", "recoit", "recoit", "masque"],
@@ -49,4 +54,21 @@ Deno.test("hubSummary: the hub takes part in 5 of the 6 pairs", () => {
   assert.equal(hubs.halfAtLeast, 2);
   assert.equal(hubs.topAtLeast, 5);
   assert.equal(hubs.topShare, 5 / 6);
+});
+
+Deno.test("placeLabels keeps the network's labels apart and inside the drawing (cluster on a phone)", () => {
+  const nodes = [
+    // Two nodes 6 px apart vertically: their labels would overlap, and « Mairie » has no room on
+    // its left: the bigger node keeps its label.
+    { id: "a", x: 40, y: 50, radius: 8, label: "Centre social" },
+    { id: "b", x: 30, y: 56, radius: 4, label: "Mairie" },
+    // Near the right edge: its label goes to the left of the node.
+    { id: "c", x: 300, y: 150, radius: 5, label: "Crèche" },
+    { id: "d", x: 60, y: 250, radius: 5, label: "Association des habitants" },
+    { id: "e", x: 10, y: 300, radius: 3 },
+  ];
+  const placed = placeLabels(nodes, 320);
+  assert.deepEqual(placed.map((d) => [d.id, d.anchor]), [["a", "start"], ["c", "end"], ["d", "start"]]);
+  // In a 120 px drawing only « Mairie » fits (« Centre social » would leave it on both sides).
+  assert.deepEqual(placeLabels(nodes, 120).map((d) => d.id), ["b"]);
 });
