@@ -174,9 +174,14 @@ Deno.test("pages state and follow their scope, and their headlines answer their 
 
     await t.step("Chaîne de valeur leads with what was produced", async () => {
       await page.goto(`${server.url}/chaine-valeur`);
-      await page.waitForSelector("[data-testid=lede]");
+      await page.waitForFunction(() =>
+        /habitants accueillis/.test(document.querySelector("[data-testid=lede]")?.textContent ?? "")
+      );
       const lede = plain(await page.locator("[data-testid=lede]").innerText());
-      assert.match(lede, /^En \d{4}, La Coopération : [\d ]+ habitants accueillis, [\d ]+ passages/);
+      assert.match(
+        lede,
+        /^En \d{4}, La Coopération \(4 structures\) : [\d ]+ habitants accueillis, [\d ]+ passages/,
+      );
       assert.match(lede, /Ces chiffres reposent sur \d+ des \d+ indicateurs du catalogue/);
     });
 
@@ -218,7 +223,9 @@ Deno.test("pages state and follow their scope, and their headlines answer their 
       "a structure page never says its name twice, and « touche-t-elle » stays on one line",
       async () => {
         await page.goto(`${server.url}/structures/cs-crest`);
-        await page.waitForSelector("[data-testid=identity]");
+        await page.waitForFunction(() =>
+          document.querySelector("[data-testid=identity]")?.textContent?.includes("Crest")
+        );
         const identity = plain(await page.locator("[data-testid=identity]").innerText());
         assert.doesNotMatch(identity, /Centre social de Crest est un centre social de Crest/);
         assert.match(identity, /^Le Centre social de Crest fait partie des structures agréées de la Drôme\./);
