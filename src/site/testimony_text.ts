@@ -7,11 +7,7 @@
  */
 
 /** A testimony row as published (text already redacted and consented). */
-export interface TestimonyRow {
-  structure_id: unknown;
-  text: unknown;
-  [key: string]: unknown;
-}
+export type TestimonyRow = Record<string, unknown> & { text?: unknown };
 
 const MARKER = /^\s*(?:->|=>|→|[-+*•–—>·])+\s*/u;
 
