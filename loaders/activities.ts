@@ -154,7 +154,7 @@ export function resolveActivity(r: ActivityRecord, ref: ThemeReference): {
       warnings.push({
         field: "senacs_theme",
         message:
-          `thème SENACS « ${r.senacs_theme} » absent de data/reference/themes.csv : valeur laissée vide`,
+          `thème SENACS « ${r.senacs_theme} » absent de la table des thèmes du référentiel : valeur laissée vide`,
       });
     }
   } else if (mapped) senacs = mapped.senacs;
@@ -174,7 +174,7 @@ export function resolveActivity(r: ActivityRecord, ref: ThemeReference): {
     warnings.push({
       field: "theme",
       message:
-        `thème « ${r.theme} » absent de data/reference/themes.csv : thème SENACS et dimension du socle commun laissés vides (ajoutez-le au fichier de référence)`,
+        `thème « ${r.theme} » absent de la table des thèmes du référentiel : thème SENACS et dimension du socle commun laissés vides (ajoutez-le à cette table, fichier themes.csv du référentiel, puis rechargez l'export)`,
     });
   }
   return { sector, senacs_theme: senacs, socle_dimension: socle, warnings };

@@ -45,13 +45,13 @@ Deno.test("a catalogue with a title, blank lines, a totals row, a missing code a
         14,
         "Thème",
         "avertissement",
-        "thème « Théâtre » absent de data/reference/themes.csv : thème SENACS et dimension du socle commun laissés vides (ajoutez-le au fichier de référence)",
+        "thème « Théâtre » absent de la table des thèmes du référentiel : thème SENACS et dimension du socle commun laissés vides (ajoutez-le à cette table, fichier themes.csv du référentiel, puis rechargez l'export)",
       ],
       [
         15,
         "Thème SENACS",
         "avertissement",
-        "thème SENACS « Gouvernance associative » absent de data/reference/themes.csv : valeur laissée vide",
+        "thème SENACS « Gouvernance associative » absent de la table des thèmes du référentiel : valeur laissée vide",
       ],
       [
         15,
@@ -134,7 +134,7 @@ Deno.test("resolveActivity: what is taken from the file, what from the reference
       {
         field: "theme",
         message:
-          "thème « Théâtre » absent de data/reference/themes.csv : thème SENACS et dimension du socle commun laissés vides (ajoutez-le au fichier de référence)",
+          "thème « Théâtre » absent de la table des thèmes du référentiel : thème SENACS et dimension du socle commun laissés vides (ajoutez-le à cette table, fichier themes.csv du référentiel, puis rechargez l'export)",
       },
     ],
   });
@@ -150,7 +150,7 @@ Deno.test("resolveActivity: what is taken from the file, what from the reference
   assert.deepEqual(ca.warnings.map((w) => [w.field, w.message]), [
     [
       "senacs_theme",
-      "thème SENACS « Gouvernance associative » absent de data/reference/themes.csv : valeur laissée vide",
+      "thème SENACS « Gouvernance associative » absent de la table des thèmes du référentiel : valeur laissée vide",
     ],
     [
       "socle_dimension",

@@ -320,7 +320,7 @@ export function buildSenacsLoader(mapping: readonly SenacsField[]): LoaderSpec<S
     label: "questionnaire SENACS",
     keepUnknownColumns: true,
     unknownColumnAdvice:
-      "pour l'exploiter, ajoutez-la à data/reference/senacs_fields.csv puis rechargez le fichier",
+      "pour l'exploiter, ajoutez-la à la table des questions SENACS du référentiel (fichier des champs SENACS, voir le README) puis rechargez le fichier",
     tables: {
       stg_senacs_answers: ["structure_id", "survey_year", "field"],
       stg_senacs_unmapped: ["structure_id", "survey_year", "column_label"],

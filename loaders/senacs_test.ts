@@ -132,7 +132,7 @@ Deno.test("the federation's extract: one row per structure, NSP and / unknown, b
       ]);
       const warnings = r.issues.filter((i) => i.severity === "avertissement");
       assert.deepEqual(warnings.map((w) => [w.line, w.column]), [[2, "Commentaire libre"]]);
-      assert.match(warnings[0].message, /ajoutez-la à data\/reference\/senacs_fields\.csv/);
+      assert.match(warnings[0].message, /ajoutez-la à la table des questions SENACS du référentiel/);
       const rows = await query(ANSWERS);
       const pick = (id: string, field: string) =>
         rows.find((x) => x.structure_id === id && x.field === field) as Record<string, unknown>;

@@ -127,7 +127,7 @@ const isTimeLike = (c, rows) =>
  * a `2024-03` text gives a line; anything else gives bars (the first 40 rows). Returns a figure
  * with a caption and an aria-label, or a short French message when no chart fits.
  */
-export function quickChart({rows, columns}, {width = 640} = {}) {
+export function quickChart({rows, columns}, {width = 640, labels = {}} = {}) {
   const figure = document.createElement("figure");
   figure.className = "quick-chart";
   const note = (text) => {
@@ -141,8 +141,10 @@ export function quickChart({rows, columns}, {width = 640} = {}) {
     return figure;
   }
   const [x, y] = columns;
+  // Axis labels and title in French (the dictionary's words), not the SQL names.
+  const nameOf = (c) => labels[c.name] ?? c.name;
   if (y.type !== "INTEGER" && y.type !== "DOUBLE") {
-    figure.append(note(`Pas de graphique : la deuxième colonne (« ${y.name} ») n'est pas numérique.`));
+    figure.append(note(`Pas de graphique : la deuxième colonne (« ${nameOf(y)} ») n'est pas numérique.`));
     return figure;
   }
   const line = isTimeLike(x, rows);
@@ -152,7 +154,7 @@ export function quickChart({rows, columns}, {width = 640} = {}) {
   }));
   const hidden = rows.length - rows.filter((r) => r[y.name] != null).length;
   const kind = line ? "Courbe" : "Barres";
-  const title = `${kind} : ${y.name} selon ${x.name}`;
+  const title = `${kind} : ${nameOf(y)} selon ${nameOf(x)}`;
   const format = frLocale.format(",~r");
   const chart = Plot.plot({
     width,
@@ -162,8 +164,8 @@ export function quickChart({rows, columns}, {width = 640} = {}) {
     ariaLabel: title,
     ariaDescription: data.slice(0, 20).map((d) => `${d.x instanceof Date ? d.x.toISOString().slice(0, 10) : d.x} : ${format(d.y)}`).join(" ; "),
     // Years on x: whole years only (no « 2017.5 »), never grouped (« 2017 », not « 2 017 »).
-    x: line ? {label: x.name, ...(x.type === "INTEGER" ? {tickFormat: (d) => Number.isInteger(d) ? String(d) : "", ...(data.length <= 15 ? {ticks: [...new Set(data.map((d) => d.x))]} : {})} : {type: "utc"})} : {label: x.name, tickRotate: data.length > 8 ? -30 : 0, type: "band"},
-    y: {label: y.name, grid: true, tickFormat: format},
+    x: line ? {label: nameOf(x), ...(x.type === "INTEGER" ? {tickFormat: (d) => Number.isInteger(d) ? String(d) : "", ...(data.length <= 15 ? {ticks: [...new Set(data.map((d) => d.x))]} : {})} : {type: "utc"})} : {label: nameOf(x), tickRotate: data.length > 8 ? -30 : 0, type: "band"},
+    y: {label: nameOf(y), grid: true, tickFormat: format},
     marks: line
       ? [Plot.lineY(data, {x: "x", y: "y", stroke: "#0072B2", marker: "circle-stroke"}), Plot.ruleY([0])]
       : [Plot.barY(data, {x: "x", y: "y", fill: "#0072B2", tip: true}), Plot.ruleY([0])]
@@ -178,4 +180,35 @@ export function quickChart({rows, columns}, {width = 640} = {}) {
 export function yearFormats(columns) {
   return Object.fromEntries((columns ?? []).filter((c) => c.type === "INTEGER" && /(^|_)(year|annee|année)$|^(year|annee|année)_/i.test(c.name))
     .map((c) => [c.name, (v) => v == null ? "" : String(v)]));
+}
+
+/**
+ * French column headers for a result, from the published-table dictionary (marts.json): `year`
+ * reads « Année », `visits` « Passages ». A column the dictionary does not know (an alias written
+ * in the query) keeps its name, underscores read as spaces.
+ */
+export function columnLabels(columns, catalogue) {
+  const known = new Map();
+  for (const t of catalogue?.tables ?? []) for (const c of t.columns) if (!known.has(c.name)) known.set(c.name, c.description);
+  return Object.fromEntries((columns ?? []).map((c) => {
+    const description = known.get(c.name);
+    const label = description ? description[0].toUpperCase() + description.slice(1) : c.name.replace(/_/g, " ");
+    return [c.name, label];
+  }));
+}
+
+/**
+ * A text of the table dictionary with its identifiers (table names, column names, coded values such
+ * as « plus_est_mieux ») set as code: what the officer types in a query, shown as such.
+ */
+export function withCode(text) {
+  const span = document.createElement("span");
+  for (const part of String(text ?? "").split(/(\b[a-z][a-z0-9]*_[a-z0-9_]+\b)/)) {
+    if (/^[a-z][a-z0-9]*_[a-z0-9_]+$/.test(part)) {
+      const code = document.createElement("code");
+      code.textContent = part;
+      span.append(code);
+    } else span.append(part);
+  }
+  return span;
 }

@@ -41,10 +41,11 @@ export function storyIndex(story) {
   };
 }
 
-/** "4 structures sur 4" or "partiel : 1 structure sur 4 a envoyé les données". */
+/** "4 sur 4", "1 sur 1" (one structure) or "partiel : 1 sur 4" (some structures did not send the data). */
 export function formatCompleteness(row) {
   if (!row) return "—";
-  if (row.n <= 1) return row.c ? "complet" : "partiel";
+  // One structure: « 1 sur 1 », the same reading as a level's « 4 sur 4 ».
+  if (row.n <= 1) return row.c ? "1 sur 1" : "partiel";
   return row.c ? `${row.w} sur ${row.n}` : `partiel : ${row.w} sur ${row.n}`;
 }
 
@@ -87,13 +88,16 @@ function missingBaselineReason(story, id, row) {
  * @param {object} story the published story
  * @param {{stage: string, year: number, threshold?: number, methodHref?: string}} options
  */
-export function stageTable(story, {stage, year, threshold = 5, methodHref} = {}) {
+export function stageTable(story, {stage, year, threshold = 5, methodHref, scopeName} = {}) {
   const index = storyIndex(story);
   const rows = story.indicators.filter((x) => x.stage === stage).map((x) => ({x, row: index.value(x.id, year), change: index.change(x.id, year)}))
     .filter((d) => d.row);
-  if (rows.length === 0) return html`<p class="muted">Aucun indicateur de cette étape n'a de valeur en ${year} : les exports nécessaires n'ont pas été reçus.</p>`;
-  return html`<table class="story-table">
-    <caption class="sr-only">Indicateurs de l'étape « ${stage} » en ${year}</caption>
+  if (rows.length === 0) return html`<p class="muted">Aucun indicateur de cette étape n'a de valeur en ${year}${scopeName ? ` pour ${scopeName}` : ""} : les exports nécessaires n'ont pas été reçus.</p>`;
+  // With `scopeName`, the caption is visible: a filtered page says whose values the table shows.
+  return html`<table class="story-table" data-scope=${scopeName ?? ""}>
+    ${scopeName
+      ? html`<caption class="story-scope" style="caption-side: top; text-align: left; font-size: 0.85rem; color: var(--theme-foreground-muted); padding-bottom: 0.25rem;">Indicateurs de l'étape « ${stage} » en ${year} : ${scopeName}</caption>`
+      : html`<caption class="sr-only">Indicateurs de l'étape « ${stage} » en ${year}</caption>`}
     <thead><tr><th scope="col">Indicateur</th><th scope="col" class="num">${year}</th><th scope="col" class="num">Depuis la moyenne 2017–2018</th><th scope="col">Structures ayant envoyé les données</th></tr></thead>
     <tbody>${rows.map(({x, row, change}) => html`<tr data-indicator=${x.id}>
       <th scope="row" title=${x.definition}>${methodHref ? html`<a href=${`${methodHref}#${x.id}`}>${x.label}</a>` : x.label}</th>
@@ -142,6 +146,8 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
     width,
     height: 240,
     marginLeft: 64,
+    // The baseline's label sits in the right margin, never over a bar.
+    marginRight: baseline ? 62 : 20,
     ariaLabel: title ?? x?.label,
     ariaDescription: description,
     x: {type: "band", domain: domainYears, label: null, tickFormat: (d) => String(d), ticks: yearTicks(domainYears, width)},
@@ -153,7 +159,7 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
       Plot.text(hidden, {x: "y", y: max * 0.25, text: () => maskedLabel(x?.unit, threshold), dy: -8, fill: "#555"}),
       Plot.text(missing, {x: (d) => d, y: 0, text: () => "n.d.", dy: -8, fill: "#777", fontSize: 9}),
       baseline ? Plot.ruleY([baseline.b], {stroke: "#555", strokeDasharray: "4 3"}) : null,
-      baseline ? Plot.text([baseline.b], {y: (d) => d, frameAnchor: "right", text: () => baselineLabel(baseline.years), dy: -6, fill: "#555", fontSize: 10, textAnchor: "end"}) : null,
+      baseline ? Plot.text([baseline.b], {y: (d) => d, frameAnchor: "right", text: () => `réf.\n${baselineLabel(baseline.years)}`, dx: 4, fill: "#555", fontSize: 10, textAnchor: "start", lineAnchor: "middle", clip: false}) : null,
       Plot.ruleY([0])
     ]
   });

@@ -103,7 +103,7 @@ export async function writeTimebank(
     if (active.length < 8) active = accordeurs.filter((a) => a.member.from <= year);
     if (active.length < 8) active = accordeurs;
     const weights = active.map((_, i) => (i % 4 === 0 ? 4 : 1));
-    const target = Math.max(30, Math.round(1000 * scale * (year === 2020 ? 0.5 : 1)));
+    const target = exchangeTarget(rng, year, scale);
     const exchanges: {
       day: number;
       giver: Accordeur;
@@ -164,4 +164,17 @@ export async function writeTimebank(
     }
     truth.timebank.exchanges[String(year)] = { count: exchanges.length, hours };
   }
+}
+
+/**
+ * How many exchanges the time bank records in a year: a slow growth with a dip in 2020 (the
+ * lockdowns) and some noise, so that no year reads as an export cap (never a round 1 000 or 500).
+ */
+export function exchangeTarget(rng: Random, year: number, scale = 1): number {
+  const trend = 760 + 45 * (year - YEARS[0]);
+  const lockdown = year === 2020 ? 0.55 : year === 2021 ? 0.8 : 1;
+  let target = Math.max(30, Math.round(scale * trend * lockdown * (0.9 + 0.2 * rng.next())));
+  // A round figure (a multiple of 50) looks like a cap in the exports: nudge it.
+  if (target % 50 === 0) target += 7;
+  return target;
 }

@@ -170,14 +170,14 @@ export function indicatorEntry(x: MethodologyIndicator, data: MethodologyData): 
     row("Diffusion", escapeHtml(disclosureText(x.disclosure, data.threshold))),
     row(
       "Sources",
-      `${escapeHtml(x.source_labels.join(" ; "))} <span class="card-note">(${
-        escapeHtml(x.sources.join(", "))
+      `${escapeHtml(x.source_labels.join(" ; "))} <span class="card-note">(tables de l'entrepôt : ${
+        x.sources.map((s) => `<code>${escapeHtml(s)}</code>`).join(", ")
       })</span>`,
     ),
     "</dl>",
-    `<details class="sql"><summary>Formule (requête SQL, data/indicators/sql/${
+    `<details class="sql"><summary>Formule (requête SQL, <code>data/indicators/sql/${
       escapeHtml(x.sql_file)
-    })</summary><pre><code>${escapeHtml(x.sql ?? "fichier introuvable")}</code></pre></details>`,
+    }</code>)</summary><pre><code>${escapeHtml(x.sql ?? "fichier introuvable")}</code></pre></details>`,
     `<ul class="caveats">${caveats(x, data).map((c) => `<li>${escapeHtml(c)}</li>`).join("")}</ul>`,
     "</article>",
   ].join("\n");
@@ -210,7 +210,7 @@ export function methodologyPage(data: MethodologyData, dataFile = "methodologie.
   return `${FRONT_MATTER}
 # Comment chaque indicateur est-il défini et calculé ?
 
-<p class="lede" data-testid="lede">L'observatoire calcule <strong>${data.indicators.length}</strong> indicateurs, chacun décrit ci-dessous tel qu'il figure dans le catalogue (data/indicators/catalogue.csv) : définition, unité, place dans la chaîne de valeur, dimension du socle commun, cible et question évaluative, références ISO 26000, sens de lecture, règle de confidentialité, sources et requête de calcul.</p>
+<p class="lede" data-testid="lede">L'observatoire calcule <strong>${data.indicators.length}</strong> indicateurs, chacun décrit ci-dessous tel qu'il figure dans le catalogue des indicateurs de l'observatoire : définition, unité, place dans la chaîne de valeur, dimension du socle commun, cible et question évaluative, références ISO 26000, sens de lecture, règle de confidentialité, sources et requête de calcul.</p>
 
 <nav class="stage-index" data-testid="stage-index">
 ${index}
@@ -228,7 +228,7 @@ ${roundingRulesSection(data.threshold)}
 ${entries.join("\n")}
 </div>
 
-<p class="source" data-testid="sources">Source : catalogue des indicateurs (data/indicators/catalogue.csv, requêtes data/indicators/sql/) tel que chargé dans l'entrepôt (mart_indicator_catalogue) ; couverture calculée sur mart_indicator_values. Les mêmes informations au format JSON : <a href="./data/generated/${
+<p class="source" data-testid="sources">Source : catalogue des indicateurs de l'observatoire (fichier <code>data/indicators/catalogue.csv</code> et requêtes <code>data/indicators/sql/</code>, pour l'équipe technique) tel que chargé dans l'entrepôt ; couverture calculée sur les valeurs publiées des indicateurs. Les mêmes informations au format JSON : <a href="./data/generated/${
     escapeHtml(dataFile)
   }" download>${escapeHtml(dataFile)}</a>.</p>
 

@@ -96,7 +96,7 @@ Deno.test("methodologyPage writes every indicator as static HTML, all text escap
 
   assert.equal(
     text(document.querySelector("[data-testid=lede]")),
-    "L'observatoire calcule 3 indicateurs, chacun décrit ci-dessous tel qu'il figure dans le catalogue (data/indicators/catalogue.csv) : définition, unité, place dans la chaîne de valeur, dimension du socle commun, cible et question évaluative, références ISO 26000, sens de lecture, règle de confidentialité, sources et requête de calcul.",
+    "L'observatoire calcule 3 indicateurs, chacun décrit ci-dessous tel qu'il figure dans le catalogue des indicateurs de l'observatoire : définition, unité, place dans la chaîne de valeur, dimension du socle commun, cible et question évaluative, références ISO 26000, sens de lecture, règle de confidentialité, sources et requête de calcul.",
   );
   assert.deepEqual(
     Array.from(
@@ -156,7 +156,7 @@ Deno.test("methodologyPage writes every indicator as static HTML, all text escap
     "Sens": "plus est mieux",
     "Diffusion":
       "part de personnes : masquée quand moins de 5 personnes sont concernées, ou quand le numérateur ou le reste compte de 1 à 4 personnes",
-    "Sources": "personnes ; présences (stg_people, stg_attendance)",
+    "Sources": "personnes ; présences (tables de l'entrepôt : stg_people, stg_attendance)",
   });
   assert.equal(entry.querySelectorAll("dd i.sq").length, 2);
   // The SQL, byte for byte (line breaks, `<`, `&`, `$`, `\`, backquotes), as text in <details>.

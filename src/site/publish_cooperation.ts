@@ -14,7 +14,7 @@ import {
   suppressGroup,
 } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
-import { publishStory } from "./publish_story.ts";
+import { publishStory, type Story } from "./publish_story.ts";
 import { volunteerCountUnits } from "../volunteering/count_unit.ts";
 import { PUBLICS, publishPublicsByMonth, publishPublicsByYear } from "./publish_publics.ts";
 
@@ -162,6 +162,9 @@ export async function publishCooperation(
   // The value-chain report: the Coopération's story, a few key indicators per member structure
   // (one colour each on the charts), and the partners several members share.
   const story = await publishStory(conn, "cooperation", "cooperation");
+  // The same story for each member, so that the page's « Structure » filter drives every section.
+  const stories: Record<string, Story> = {};
+  for (const id of members) stories[id] = await publishStory(conn, "structure", id);
   const byStructure = (await queryRows(
     conn,
     `SELECT v.scope, v.indicator_id AS i, v.year AS y, v.published_value AS v, v.suppressed AS s
@@ -203,6 +206,7 @@ export async function publishCooperation(
     story,
     // « bénévoles × structures » when the Coopération's volunteer count is per structure, else null.
     volunteerUnit: (await volunteerCountUnits(conn)).get("cooperation") ?? null,
+    stories,
     byStructure,
     partners: { total: Number(partners), shared: sharedPartners },
   };

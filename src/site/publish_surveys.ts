@@ -11,6 +11,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
+import { distinctTestimonies } from "./testimony_text.ts";
 
 /** Everything the page needs, as one JSON-ready object. */
 export async function publishSurveys(
@@ -74,7 +75,11 @@ export async function publishSurveys(
     results,
     rates,
     free_text: freeText,
-    testimonies: testimonies.map((t) => ({ ...t, dimensions: Array.from(t.dimensions as string[]) })),
+    // No list marker in front of a quote, no quote twice (issue 15).
+    testimonies: distinctTestimonies(testimonies).map((t) => ({
+      ...t,
+      dimensions: Array.from(t.dimensions as string[]),
+    })),
     testimonies_withheld: Number(withheld?.n ?? 0),
   };
 }

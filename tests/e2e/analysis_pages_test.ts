@@ -63,7 +63,10 @@ Deno.test("Chaîne de valeur, Socle commun, ISO 26000, Méthodologie, Départeme
       );
       assert.match(
         await text(page, "lede"),
-        new RegExp(`^En ${year}, pour La Coopération \\(4 structures\\), ${n} des`),
+        // What was produced comes first, then how much of the catalogue it rests on (issue 15).
+        new RegExp(
+          `^En ${year}, La Coopération \\(4 structures\\) : .+ habitants accueillis, .+ Ces chiffres reposent sur ${n} des`,
+        ),
       );
       assert.equal(plain(await page.locator("[data-testid=card-with-value] .big").innerText()), String(n));
       const [{ value }] = await warehouse<{ value: number }>(

@@ -128,7 +128,8 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
       };
       const expected = await warehouseYear("ors", 2019);
       const csvFile = await download("csv");
-      assert.equal(csvFile.name, "la-cooperation-2019.csv");
+      // The download follows the Structure filter (issue 15): the Ors and, for comparison, La Coopération.
+      assert.equal(csvFile.name, "ors-2019.csv");
       assert.deepEqual(Array.from(csvFile.bytes.slice(0, 3)), [0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel opens the accents right
       const csv = new TextDecoder().decode(csvFile.bytes);
       assert.match(csv, /^Structure;Année;Public;Participants;Passages;/);
@@ -142,7 +143,7 @@ Deno.test("La Coopération en chiffres: French page with the warehouse's numbers
         ),
       );
       const xlsxFile = await download("xlsx");
-      assert.equal(xlsxFile.name, "la-cooperation-2019.xlsx");
+      assert.equal(xlsxFile.name, "ors-2019.xlsx");
       const [sheet] = await readExcelFile(Buffer.from(xlsxFile.bytes));
       assert.deepEqual(sheet.data[0].slice(0, 5), [
         "Structure",

@@ -93,7 +93,8 @@ Deno.test("the explorer runs SQL offline and shows the warehouse's row counts", 
     assert.equal(await page.locator("[data-testid=result-chart] svg[aria-label]").count(), 1);
     assert.match(
       await page.locator("[data-testid=result-chart] figcaption").innerText(),
-      /Courbe : visits selon year/,
+      // French labels from the table dictionary, never the SQL names (issue 15).
+      /Courbe : Passages \(présences\) selon Année civile/,
     );
     // Years read as years: « 2017 » in the table and on the axis, never « 2 017 » nor « 2017.5 ».
     const table = plain(await page.locator("[data-testid=result-table] table").innerText());
