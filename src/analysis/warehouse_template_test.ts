@@ -35,7 +35,7 @@ Deno.test("the scaffold writes a query, a loader and a page that publish protect
     ]);
     const sql = await Deno.readTextFile(paths[0]);
     // The views are documented with the columns the warehouse really has.
-    assert.match(sql, /ind_visits : une présence[^\n]*\n--     colonnes : structure_id, year, person_key/);
+    assert.match(sql, /ind_visits : une présence[^\n]*\n-- {5}colonnes : structure_id, year, person_key/);
     assert.match(await Deno.readTextFile(paths[2]), /^---\ntitle: "Qui revient le lundi \?"\ndraft: true\n/);
     // The loader runs as written (its import pointed at this checkout) and prints the protected result.
     const runner = new URL("./run_analysis.ts", import.meta.url).href;
