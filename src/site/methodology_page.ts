@@ -309,6 +309,13 @@ const STYLE = `<style>
 .glossary-list dt { font-weight: 600; }
 .glossary-list dd { margin: 0; font-size: 0.9rem; }
 .glossary-list dd p { margin: 0.15rem 0; }
+.indicator dt, .indicator dd, .glossary-list dd { min-width: 0; overflow-wrap: anywhere; }
+.indicator pre { overflow-x: auto; }
+/* On a phone, each fact under its name: nothing wider than the screen. */
+@media (max-width: 600px) {
+  .indicator dl { grid-template-columns: minmax(0, 1fr); }
+  .indicator dt { margin-top: 0.3rem; }
+}
 /* Two columns of facts a row on a wide screen: the entries are half as tall. */
 @media (min-width: 900px) {
   .indicator dl { grid-template-columns: 9rem 1fr 9rem 1fr; }

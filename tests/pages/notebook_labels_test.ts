@@ -25,7 +25,15 @@ const CATALOGUE = {
 
 Deno.test("age bands in age order (regression: « 6-11 ans » came after « 26-59 ans »)", () => {
   assert.deepEqual(
-    categoryOrder(["0-5 ans", "12-17 ans", "18-25 ans", "26-59 ans", "6-11 ans", "60 ans et plus", "inconnu"]),
+    categoryOrder([
+      "0-5 ans",
+      "12-17 ans",
+      "18-25 ans",
+      "26-59 ans",
+      "6-11 ans",
+      "60 ans et plus",
+      "inconnu",
+    ]),
     ["0-5 ans", "6-11 ans", "12-17 ans", "18-25 ans", "26-59 ans", "60 ans et plus", "inconnu"],
   );
   assert.deepEqual(categoryOrder(["18 ans et plus", "moins de 6 ans", "6-17 ans"]), [
@@ -78,7 +86,10 @@ Deno.test("column headers from the published-table dictionary (regression: `age_
   assert.equal(columnLabel("volunteer_hours", dictionary), "Heures de bénévolat");
   assert.equal(columnLabel("jours", dictionary, { jours: "Jours" }), "Jours");
   assert.equal(columnLabel("heures_par_benevole", dictionary), "Heures par benevole");
-  assert.equal(labelFromDescription("écart relatif à la référence (0,1 = +10 %)"), "Écart relatif à la référence");
+  assert.equal(
+    labelFromDescription("écart relatif à la référence (0,1 = +10 %)"),
+    "Écart relatif à la référence",
+  );
 });
 
 Deno.test("how a column's numbers read: years, relative changes, shares", () => {
