@@ -310,7 +310,8 @@ const STYLE = `<style>
 .glossary-list dd { margin: 0; font-size: 0.9rem; }
 .glossary-list dd p { margin: 0.15rem 0; }
 .indicator dt, .indicator dd, .glossary-list dd { min-width: 0; overflow-wrap: anywhere; }
-.indicator pre { overflow-x: auto; }
+.indicator pre { overflow-x: auto; overflow-wrap: anywhere; }
+.indicator details.sql { max-width: 100%; overflow: hidden; }
 /* On a phone, each fact under its name: nothing wider than the screen. */
 @media (max-width: 600px) {
   .indicator dl { grid-template-columns: minmax(0, 1fr); }

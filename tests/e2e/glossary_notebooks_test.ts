@@ -48,7 +48,7 @@ Deno.test("notebooks, glossary and the Méthodologie table of contents", async (
         const finding = await page.locator("[data-testid=notebook-finding]").innerText();
         assert.match(
           finding,
-          /^En bref\. En 20\d\d, les .+ ans.* font \d+(,\d)? % des participants du samedi contre \d+(,\d)? % en semaine/,
+          /^En bref\. En 20\d\d, les .+ ans.* font \d+(,\d)?\s%\sdes participants du samedi contre \d+(,\d)?\s%\sen semaine/,
         );
         assert.match(
           await page.locator("[data-testid=notebook-note]").innerText(),
