@@ -135,6 +135,11 @@ Deno.test("notebooks, glossary and the Méthodologie table of contents", async (
           await page.locator("#glossaire-diversite-ages").innerText(),
           /Échelle : indice sans unité, de 0 à 1,79/,
         );
+        // On a phone, the entries (identifiers, SQL) stay within the screen.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.reload();
+        await page.waitForSelector("[data-testid=glossary]");
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
         await page.close();
       },
     );
