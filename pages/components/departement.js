@@ -6,6 +6,7 @@ import {html} from "npm:htl";
 import {formatValue, unitSuffix} from "./indicators.js";
 import {hatch, structureColor} from "./palette.js";
 import {charsIn, labelMargin, wrapLabel} from "./ticks.js";
+import {unitCaption} from "./unit_caption.js";
 
 /**
  * Communes where structures stand, shaded by their number of structures, and one circle per
@@ -89,7 +90,7 @@ export function rankedBars(rows, {width, title, subtitle, unit = "", threshold =
     marginRight: 60,
     ariaLabel: title,
     ariaDescription: rows.map((d) => `${d.name} : ${d.hidden ? `< ${threshold}` : d.value == null ? "pas de donnée" : formatValue(d.value, unit)}`).join(" ; "),
-    x: {label: `${unit} →`, grid: true, tickFormat: (v) => formatValue(v, unit), domain: [0, max * 1.05]},
+    x: {label: `${unitCaption(unit)} →`, grid: true, tickFormat: (v) => formatValue(v, unit), domain: [0, max * 1.05]},
     y: {domain: rows.map((d) => d.name), label: null, tickFormat: (name) => wrapLabel(name, chars)},
     marks: [
       () => hidden.defs,

@@ -6,6 +6,7 @@ import {DIMENSIONS, capitalise, formatValue, unitSuffix} from "./indicators.js";
 import {COMPLETENESS_COLORS, DIMENSION_COLORS, hatch, structureColor, TREND_COLORS} from "./palette.js";
 import {formatChange, formatPointsTick, formatRelativeTick, isShare} from "./value_format.js";
 import {yearTicks} from "./ticks.js";
+import {unitCaption} from "./unit_caption.js";
 
 /** What the completeness chart distinguishes, in stacking order, with its French label. */
 export const COMPLETENESS = [
@@ -106,7 +107,7 @@ export function indicatorYearsChart(rows, {width, title, subtitle, unit = "", sc
     ariaLabel: title,
     ariaDescription: rows.map((d) => `${d.name} ${d.year} : ${d.hidden ? "masqué" : d.value == null ? "manquant" : formatValue(d.value, unit)}`).join(" ; "),
     x: {label: null, tickFormat: (d) => String(d), type: "point", ticks: yearTicks(rows.map((d) => d.year), width)},
-    y: {grid: true, label: unit, tickFormat: (v) => formatValue(v, unit), zero: !unit.startsWith("niveau")},
+    y: {grid: true, label: unitCaption(unit), tickFormat: (v) => formatValue(v, unit), zero: !unit.startsWith("niveau")},
     color: {domain: scopes.map((s) => s.name), range: scopes.map((s) => structureColor(s.id)), legend: true},
     marks: [
       () => hidden.defs,

@@ -7,6 +7,7 @@ import {frLocale} from "./format.js";
 import {colorScale, COOPERATION_COLOR, hatchMark, SUPPRESSED_COLOR, TREND_COLORS} from "./palette.js";
 import {baselineLabel, formatChange, formatPointsTick, formatRelativeTick, formatStoryValue, formatValue, indicatorValue, isShare, maskedLabel} from "./value_format.js";
 import {charsIn, labelMargin, wrapLabel, yearTicks} from "./ticks.js";
+import {labelWithUnit} from "./unit_caption.js";
 
 // The value formatter is shared with every indicator page (value_format.js).
 export {formatChange, formatStoryValue, formatValue, isShare};
@@ -151,7 +152,7 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
     ariaLabel: title ?? x?.label,
     ariaDescription: description,
     x: {type: "band", domain: domainYears, label: null, tickFormat: (d) => String(d), ticks: yearTicks(domainYears, width)},
-    y: {grid: true, label: x ? `${x.label} (${x.unit})` : null, tickFormat: fmt, domain: [0, max * 1.1]},
+    y: {grid: true, label: x ? labelWithUnit(x.label, x.unit) : null, tickFormat: fmt, domain: [0, max * 1.1]},
     marks: [
       hatch.defs,
       Plot.barY(shown, {x: "y", y: "v", fill: color, tip: {format: {y: (d) => formatValue(d, x?.unit), x: (d) => String(d)}}}),
@@ -187,7 +188,7 @@ export function structuresChart(rows, {indicator, structures, width, title, subt
     ariaLabel: title ?? indicator.label,
     ariaDescription: `${indicator.label} par structure et par année. ${description}`,
     x: {label: null, tickFormat: (d) => String(d), ticks: yearTicks(data.map((d) => d.y), width)},
-    y: {grid: true, label: `${indicator.label} (${indicator.unit})`, tickFormat: fmt, zero: true},
+    y: {grid: true, label: labelWithUnit(indicator.label, indicator.unit), tickFormat: fmt, zero: true},
     color: colorScale(structures),
     marks: [
       Plot.lineY(data, {x: "y", y: (d) => (d.s ? NaN : d.v), stroke: "structure", strokeWidth: 2, marker: "circle-stroke",

@@ -86,7 +86,7 @@ ${draft}toc: false
 // Les tables publiées (agrégées, règle « < ${catalogue.threshold} » appliquée), chargées dans DuckDB dans ce
 // navigateur : ${tables}.
 import {MARTS} from "../data/generated/marts.js";
-import {rows, protect, resultTable, standardChart, downloadResult} from "../components/notebook.js";
+import {rows, protect, resultTable, standardChart, downloadResult, finding, formatInteger} from "../components/notebook.js";
 const db = await DuckDBClient.of(MARTS);
 await db.query("SET enable_external_access = false");
 // Les blocs \`\`\`sql de cette page interrogent ces tables.
@@ -95,7 +95,13 @@ const sql = db.sql.bind(db);
 
 # ${title}
 
-<p class="lede">Écrivez ici la question posée et, une fois les chiffres lus, la réponse.</p>
+<p class="lede">Écrivez ici la question posée.</p>
+
+\`\`\`js
+// La réponse en une phrase, calculée sur le résultat ci-dessous (à adapter à votre question).
+const derniere = donnees.findLast((d) => d.participants != null);
+display(finding(derniere ? \`En \${derniere.year}, \${formatInteger(derniere.participants)} personnes différentes sont venues à La Coopération.\` : "Pas de donnée publiée pour répondre."));
+\`\`\`
 
 ## Les données
 
@@ -128,6 +134,10 @@ display(html\`<div class="card" data-testid="notebook-chart">\${resize((width) =
   [Tables publiées](./) ; une valeur vide dans une colonne d'effectif veut dire « moins de ${catalogue.threshold} », jamais zéro.
 - Un effectif que vous calculez (une somme, un comptage) passe par \`protect(lignes, {counts: [...]})\`
   avant d'être affiché : la règle « < ${catalogue.threshold} » s'applique aussi à vos résultats.
+- Les en-têtes des tableaux et des axes viennent du dictionnaire des tables publiées ; nommez vos colonnes
+  calculées avec \`resultTable(lignes, {labels: {ma_colonne: "Mon libellé"}})\`. Tranches d'âge, jours et mois
+  sont rangés dans leur ordre naturel.
+- \`finding("…")\` affiche la réponse en une phrase : calculez-la sur le résultat plutôt que de l'écrire en dur.
 - \`standardChart(lignes, {x, y, color, kind: "line"})\` trace un graphique aux couleurs du site ;
   \`downloadResult(lignes, "nom")\` ajoute les boutons CSV et Excel.
 - Pour publier la page, supprimez la ligne « draft: true » en haut du fichier.

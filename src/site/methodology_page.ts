@@ -16,6 +16,7 @@ import { DIRECTION_LABELS, STAGE_TITLES, STAGES } from "../../pages/components/i
 import { DIMENSION_COLORS, TARGET_COLORS } from "../../pages/components/palette.js";
 import { roundingRulesSection } from "./rounding_rules_section.ts";
 import { pageDataDir } from "../paths.ts";
+import { glossaryAnchor, type GlossaryEntry } from "./glossary.ts";
 
 /** What values say about one indicator (null when it has none). */
 export interface MethodologyCoverage {
@@ -57,6 +58,8 @@ export interface MethodologyData {
   threshold: number;
   baselineYears: number[];
   indicators: MethodologyIndicator[];
+  /** The glossary of the terms used on the pages (absent from data published before it). */
+  glossary?: GlossaryEntry[];
 }
 
 const ENTITIES: Record<string, string> = {
@@ -190,7 +193,41 @@ function byStage(data: MethodologyData): [string, MethodologyIndicator[]][] {
   return [...known, ...others].map((s) => [s, data.indicators.filter((x) => x.stage === s)]);
 }
 
-const FRONT_MATTER = "---\ntitle: Méthodologie\ntoc: false\n---\n";
+// The side table of contents (« Sommaire », observablehq.config.ts) lists the `<h2 id>` of the
+// page: the common rules, the glossary and the five stages.
+const FRONT_MATTER = "---\ntitle: Méthodologie\n---\n";
+
+/**
+ * The « Glossaire » section: one entry a term, its anchor `#glossaire-<id>` the target of the
+ * pages' links (pages/components/glossary.js), with its scale and how to read a value, and a
+ * link to the indicator it describes.
+ */
+export function glossarySection(terms: GlossaryEntry[], indicatorIds: Set<string>): string {
+  if (!terms.length) return "";
+  const entry = (t: GlossaryEntry) => {
+    const id = escapeHtml(glossaryAnchor(t.id));
+    const parts = [
+      `<div class="term" id="${id}" data-term="${escapeHtml(t.id)}">`,
+      `<dt>${escapeHtml(t.term)} <a class="anchor" href="#${id}" title="Lien vers ce terme">#</a></dt>`,
+      `<dd><p>${escapeHtml(t.definition)}</p>`,
+      t.scale ? `<p><strong>Échelle :</strong> ${escapeHtml(t.scale)}.</p>` : "",
+      t.reading ? `<p><strong>Lecture :</strong> ${escapeHtml(t.reading)}</p>` : "",
+      t.indicator && indicatorIds.has(t.indicator)
+        ? `<p><a href="#${escapeHtml(t.indicator)}">Calcul de l'indicateur</a></p>`
+        : "",
+      "</dd></div>",
+    ];
+    return parts.filter(Boolean).join("");
+  };
+  const sorted = [...terms].sort((a, b) => a.term.localeCompare(b.term, "fr", { sensitivity: "base" }));
+  return [
+    `<section class="glossary" data-testid="glossary"><h2 id="glossaire">Glossaire</h2>`,
+    `<p class="card-note">Les termes des pages, dans l'ordre alphabétique : ce qu'ils désignent, leur échelle et comment lire une valeur. Sur les pages, un terme souligné en pointillé mène ici.</p>`,
+    `<dl class="glossary-list">`,
+    ...sorted.map(entry),
+    "</dl></section>",
+  ].join("\n");
+}
 
 /** The whole page (Markdown with static HTML), from the published data. */
 export function methodologyPage(data: MethodologyData, dataFile = "methodologie.json"): string {
@@ -201,7 +238,7 @@ export function methodologyPage(data: MethodologyData, dataFile = "methodologie.
   const index = stages.map(([s, xs]) => `<a href="#${stageId(s)}">${title(s)} (${xs.length})</a>`).join("\n");
   const entries = stages.map(([s, xs]) =>
     [
-      `<section class="stage" id="${stageId(s)}"><h2>${title(s)}</h2>`,
+      `<section class="stage"><h2 id="${stageId(s)}">${title(s)}</h2>`,
       ...xs.map((x) => indicatorEntry(x, data)),
       "</section>",
     ].join("\n")
@@ -213,16 +250,24 @@ export function methodologyPage(data: MethodologyData, dataFile = "methodologie.
 <p class="lede" data-testid="lede">L'observatoire calcule <strong>${data.indicators.length}</strong> indicateurs, chacun décrit ci-dessous tel qu'il figure dans le catalogue des indicateurs de l'observatoire : définition, unité, place dans la chaîne de valeur, dimension du socle commun, cible et question évaluative, références ISO 26000, sens de lecture, règle de confidentialité, sources et requête de calcul.</p>
 
 <nav class="stage-index" data-testid="stage-index">
-${index}
+<a href="#regles-communes">Règles communes</a>
+${
+    data.glossary?.length
+      ? `<a href="#glossaire">Glossaire (${data.glossary.length} termes)</a>\n`
+      : ""
+  }${index}
 </nav>
+
+<h2 id="regles-communes">Règles communes</h2>
 
 <div class="method" data-testid="general-rules">
 
-**Règles communes.** *Niveaux* : chaque structure, La Coopération (les 4 structures), le cluster (structures du cluster ou d'une commune de Valence Romans Agglo) et le département, pour chaque année ; une personne venue dans deux structures compte une fois au-dessus de la structure (les effectifs ne sont jamais additionnés). *Données manquantes* : une structure qui n'a pas envoyé la source d'un indicateur n'a pas de valeur (jamais 0) ; une valeur au-dessus de la structure est *complète* quand toutes les structures du périmètre ont envoyé toutes les sources requises cette année-là. *Référence* : la moyenne des années ${years} disponibles ; l'écart d'une année suivante est lu dans le sens de l'indicateur (amélioration, dégradation, stable ; sans objet pour un indicateur neutre) ; la référence est masquée si l'une de ses années l'est. *Confidentialité* : seuil de ${data.threshold} personnes.
+*Niveaux* : chaque structure, La Coopération (les 4 structures), le cluster (structures du cluster ou d'une commune de Valence Romans Agglo) et le département, pour chaque année ; une personne venue dans deux structures compte une fois au-dessus de la structure (les effectifs ne sont jamais additionnés). *Données manquantes* : une structure qui n'a pas envoyé la source d'un indicateur n'a pas de valeur (jamais 0) ; une valeur au-dessus de la structure est *complète* quand toutes les structures du périmètre ont envoyé toutes les sources requises cette année-là. *Référence* : la moyenne des années ${years} disponibles ; l'écart d'une année suivante est lu dans le sens de l'indicateur (amélioration, dégradation, stable ; sans objet pour un indicateur neutre) ; la référence est masquée si l'une de ses années l'est. *Confidentialité* : seuil de ${data.threshold} personnes.
 
 </div>
 
 ${roundingRulesSection(data.threshold)}
+${glossarySection(data.glossary ?? [], new Set(data.indicators.map((x) => x.id)))}
 
 <div data-testid="indicators">
 ${entries.join("\n")}
@@ -260,6 +305,24 @@ const STYLE = `<style>
 .indicator .sq { display: inline-block; width: 10px; height: 10px; margin-right: 5px; }
 .indicator pre { white-space: pre-wrap; font-size: 0.8rem; max-width: 60rem; }
 .caveats { font-size: 0.85rem; color: var(--theme-foreground-muted); }
+.glossary-list { max-width: 60rem; margin: 0.5rem 0; }
+.glossary-list .term { border-top: 1px solid var(--theme-foreground-faint); padding: 0.4rem 0; scroll-margin-top: 1rem; }
+.glossary-list .term:target { background: var(--theme-background-alt); }
+.glossary-list dt { font-weight: 600; }
+.glossary-list dd { margin: 0; font-size: 0.9rem; }
+.glossary-list dd p { margin: 0.15rem 0; }
+.indicator dt, .indicator dd, .glossary-list dd { min-width: 0; overflow-wrap: anywhere; }
+.indicator pre { overflow-x: auto; overflow-wrap: anywhere; }
+.indicator details.sql { max-width: 100%; overflow: hidden; }
+/* On a phone, each fact under its name: nothing wider than the screen. */
+@media (max-width: 600px) {
+  .indicator dl { grid-template-columns: minmax(0, 1fr); }
+  .indicator dt { margin-top: 0.3rem; }
+}
+/* Two columns of facts a row on a wide screen: the entries are half as tall. */
+@media (min-width: 900px) {
+  .indicator dl { grid-template-columns: 9rem 1fr 9rem 1fr; }
+}
 @media print {
   #observablehq-sidebar, #observablehq-sidebar-toggle, .stage-index { display: none !important; }
   details.sql { display: block; }

@@ -73,6 +73,24 @@ const DATA: MethodologyData = {
       issues: [],
     }),
   ],
+  glossary: [
+    {
+      id: "van",
+      term: "VAN",
+      definition: "Valeur actuelle nette : impacts actualisés moins investissements.",
+      scale: "euros",
+      reading: "Positive : la valeur dépasse l'investissement.",
+      indicator: null,
+    },
+    {
+      id: "diversite-ages",
+      term: "Diversité des âges",
+      definition: "Indice de Shannon sur les tranches d'âge ${x} <b>.",
+      scale: "indice sans unité, de 0 à 1,79",
+      reading: "0 : une seule tranche.",
+      indicator: "seances",
+    },
+  ],
 };
 
 /** The page as Framework parses it: front matter, live code, and the body as a document. */
@@ -90,7 +108,24 @@ const text = (node: { textContent: string | null } | null) => node?.textContent?
 Deno.test("methodologyPage writes every indicator as static HTML, all text escaped", () => {
   const { page, document } = built(methodologyPage(DATA));
   assert.equal(page.title, "Méthodologie");
-  assert.deepEqual(page.data.toc, { show: false });
+  // The side table of contents (regression: the page was 30 000 px with none): Framework lists
+  // the `<h2 id>` it finds with its own selector, here the rules, the glossary and the stages.
+  assert.equal(page.data.toc, undefined);
+  assert.deepEqual(
+    Array.from(
+      document.querySelectorAll("h1:not(:first-of-type)[id], h2:first-child[id], :not(h1) + h2[id]"),
+      (h) => [h.getAttribute("id"), text(h)],
+    ),
+    [
+      ["regles-communes", "Règles communes"],
+      ["glossaire", "Glossaire"],
+      ["etape-ressources", "Ressources"],
+      ["etape-activites", "Activités"],
+      ["etape-realisations", "Réalisations"],
+      ["etape-effets", "Effets"],
+      ["etape-impacts", "Impacts"],
+    ],
+  );
   // Nothing left for the browser to compute: no `${…}` of the texts became live code.
   assert.equal(page.code.length, 0);
 
@@ -104,6 +139,8 @@ Deno.test("methodologyPage writes every indicator as static HTML, all text escap
       (a) => [a.getAttribute("href"), text(a)],
     ),
     [
+      ["#regles-communes", "Règles communes"],
+      ["#glossaire", "Glossaire (2 termes)"],
       ["#etape-ressources", "Ressources (1)"],
       ["#etape-activites", "Activités (1)"],
       ["#etape-realisations", "Réalisations (1)"],
@@ -113,14 +150,14 @@ Deno.test("methodologyPage writes every indicator as static HTML, all text escap
   );
   // The common rules are Markdown: emphasis rendered, threshold and baseline years filled in.
   const rules = document.querySelector("[data-testid=general-rules]");
-  assert.equal(text(rules?.querySelector("strong") ?? null), "Règles communes.");
+  assert.equal(rules?.previousElementSibling?.getAttribute("id"), "regles-communes");
   assert.match(text(rules)!, /la moyenne des années 2017 et 2018 disponibles/);
   assert.match(text(rules)!, /\*?Confidentialité\*? : seuil de 5 personnes\.$/);
 
   // Entries by stage, in catalogue order, each one its own link target.
   assert.deepEqual(
     Array.from(document.querySelectorAll("[data-testid=indicators] section.stage"), (s) => [
-      s.getAttribute("id"),
+      s.querySelector("h2")?.getAttribute("id"),
       Array.from(s.querySelectorAll("article.indicator"), (a) => a.getAttribute("id")),
     ]),
     [
@@ -236,4 +273,21 @@ Deno.test("readMethodologyData waits for a file being written", async () => {
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("the glossary section: one anchored entry a term, alphabetical, scale and reading, escaped", () => {
+  const { document } = built(methodologyPage(DATA));
+  const terms = Array.from(document.querySelectorAll("[data-testid=glossary] .term"));
+  assert.deepEqual(terms.map((t) => t.getAttribute("id")), ["glossaire-diversite-ages", "glossaire-van"]);
+  const ages = terms[0];
+  assert.equal(text(ages.querySelector("dt")), "Diversité des âges #");
+  assert.deepEqual(Array.from(ages.querySelectorAll("dd p"), (p) => text(p)), [
+    "Indice de Shannon sur les tranches d'âge ${x} <b>.",
+    "Échelle : indice sans unité, de 0 à 1,79.",
+    "Lecture : 0 : une seule tranche.",
+    "Calcul de l'indicateur",
+  ]);
+  assert.equal(ages.querySelector("dd a")?.getAttribute("href"), "#seances");
+  // No indicator: no link.
+  assert.equal(terms[1].querySelectorAll("dd a").length, 0);
 });

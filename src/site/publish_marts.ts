@@ -40,6 +40,7 @@ import { BASELINE_YEARS } from "../indicators/build_marts.ts";
 import { protectGroup, type PublishedRow, publishYear } from "./publish_cooperation.ts";
 import { publishPublicYears, toPublicMartRow } from "./publish_publics.ts";
 import { writeBytesIfChanged } from "./write_if_changed.ts";
+import { COLUMN_LABELS, labelFromDescription } from "../../pages/components/notebook_labels.js";
 
 type Row = Record<string, unknown>;
 
@@ -78,7 +79,8 @@ export interface MartEntry {
   rows: number;
   bytes: number;
   file: string;
-  columns: { name: string; type: PublishedType; description: string }[];
+  /** `label`: the short French header a notebook shows (pages/components/notebook_labels.js). */
+  columns: { name: string; type: PublishedType; description: string; label?: string }[];
 }
 
 /** The catalogue written next to the Arrow files. */
@@ -607,7 +609,10 @@ export async function publishMarts(
       rows: rows.length,
       bytes: bytes.length,
       file: `marts/${spec.table}.arrow`,
-      columns,
+      columns: columns.map((c) => ({
+        ...c,
+        label: (COLUMN_LABELS as Record<string, string>)[c.name] ?? labelFromDescription(c.description),
+      })),
     });
   }
   const wanted = new Set(specs.map((s) => `${s.table}.arrow`));

@@ -12,6 +12,7 @@ import { BASELINE_YEARS } from "../indicators/build_marts.ts";
 import { indicatorsDir } from "../indicators/read_catalogue.ts";
 import { DEFAULT_THRESHOLD } from "../privacy/disclosure.ts";
 import { queryRows } from "../warehouse/connect.ts";
+import { readGlossary } from "./glossary.ts";
 import { catalogueRows } from "./publish_indicators.ts";
 
 /** The staging tables an indicator may require, as the officer knows them. */
@@ -65,8 +66,10 @@ export async function publishMethodology(
     String(r.message)
   );
   const indicators = [];
+  const ids = new Set<string>();
   for (const row of await catalogueRows(conn)) {
     const id = String(row.id);
+    ids.add(id);
     const c = coverage.get(id);
     indicators.push({
       ...row,
@@ -85,5 +88,12 @@ export async function publishMethodology(
       issues: issues.filter((m) => m.includes(`« ${id} »`)),
     });
   }
-  return { threshold, baselineYears: BASELINE_YEARS, indicators };
+  const glossary = await readGlossary(ids);
+  return { threshold, baselineYears: BASELINE_YEARS, indicators, glossary };
+}
+
+/** The glossary as the pages read it: its terms and the catalogue ids they may describe. */
+export async function publishGlossary(conn: DuckDBConnection): Promise<Record<string, unknown>> {
+  const ids = new Set((await catalogueRows(conn)).map((row) => String(row.id)));
+  return { terms: await readGlossary(ids) };
 }

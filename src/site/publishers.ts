@@ -16,7 +16,7 @@ import { publishCooperation, publishCooperationMonthsByPublic } from "./publish_
 import { publishHome } from "./publish_home.ts";
 import { publishQuality } from "./publish_quality.ts";
 import { publishIndicators } from "./publish_indicators.ts";
-import { publishMethodology } from "./publish_methodology.ts";
+import { publishGlossary, publishMethodology } from "./publish_methodology.ts";
 import { publishIso26000 } from "./publish_iso26000.ts";
 import { publishDepartement } from "./publish_departement.ts";
 import { publishSroi } from "./publish_sroi.ts";
@@ -51,6 +51,8 @@ export const PUBLISHERS: Publisher[] = [
   // Chaîne de valeur and Socle commun share the indicator values.
   { file: "indicateurs.json", publish: (conn) => publishIndicators(conn) },
   { file: "methodologie.json", publish: (conn) => publishMethodology(conn) },
+  // The glossary alone, for the pages that link a term to its entry (pages/components/glossary.js).
+  { file: "glossaire.json", publish: (conn) => publishGlossary(conn) },
   { file: "iso26000.json", publish: (conn) => publishIso26000(conn) },
   // Commune outlines only when OBSERVATOIRE_COMMUNES_GEOJSON names a file.
   { file: "departement.json", publish: (conn) => publishDepartement(conn) },

@@ -26,8 +26,9 @@ export function roundingRulesSection(threshold = 5): string {
       escapeHtml(r.masked.replace("< 5", `< ${threshold}`))
     }</td></tr>`
   ).join("\n");
-  return `<section class="method" id="arrondis" data-testid="rounding-rules">
-<h2>Arrondis et valeurs masquées</h2>
+  // The heading carries the id so that the side « Sommaire » lists it (Framework lists `<h2 id>`).
+  return `<section class="method" data-testid="rounding-rules">
+<h2 id="arrondis">Arrondis et valeurs masquées</h2>
 <p>Chaque valeur d'indicateur est écrite de la même façon sur toutes les pages, avec une seule règle d'arrondi par unité du catalogue, appliquée une seule fois, à l'affichage (l'entrepôt garde la valeur exacte) : un même indicateur, pour un même périmètre et une même année, se lit partout de la même façon.</p>
 <table><thead><tr><th>Unités</th><th>Arrondi</th><th>Exemple</th><th>Valeur masquée</th></tr></thead>
 <tbody>
