@@ -251,6 +251,7 @@ export function methodologyPage(data: MethodologyData, dataFile = "methodologie.
 
 <nav class="stage-index" data-testid="stage-index">
 <a href="#regles-communes">Règles communes</a>
+<a href="#arrondis">Arrondis</a>
 ${
     data.glossary?.length
       ? `<a href="#glossaire">Glossaire (${data.glossary.length} termes)</a>\n`

@@ -118,6 +118,7 @@ Deno.test("methodologyPage writes every indicator as static HTML, all text escap
     ),
     [
       ["regles-communes", "Règles communes"],
+      ["arrondis", "Arrondis et valeurs masquées"],
       ["glossaire", "Glossaire"],
       ["etape-ressources", "Ressources"],
       ["etape-activites", "Activités"],
@@ -140,6 +141,7 @@ Deno.test("methodologyPage writes every indicator as static HTML, all text escap
     ),
     [
       ["#regles-communes", "Règles communes"],
+      ["#arrondis", "Arrondis"],
       ["#glossaire", "Glossaire (2 termes)"],
       ["#etape-ressources", "Ressources (1)"],
       ["#etape-activites", "Activités (1)"],
