@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { ACCESSIBILITY_SCRIPT } from "./accessibility_shell.ts";
 
 /** Id of the skip link (tests look it up). */
 export const SKIP_LINK_ID = "aller-au-contenu";
@@ -31,5 +32,5 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("observablehq-main")?.setAttribute("tabindex", "-1");
 });</script>`;
 
-/** The `head` option of the Framework config. */
-export const HEAD = `<meta name="robots" content="noindex">${SCRIPT}${STYLE}`;
+/** The `head` option of the Framework config (with the accessibility script, issue 19). */
+export const HEAD = `<meta name="robots" content="noindex">${SCRIPT}${ACCESSIBILITY_SCRIPT}${STYLE}`;
