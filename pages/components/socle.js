@@ -3,7 +3,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html, svg} from "npm:htl";
 import {DIMENSIONS, capitalise, formatValue, unitSuffix} from "./indicators.js";
-import {COMPLETENESS_COLORS, DIMENSION_COLORS, hatch, structureColor, TREND_COLORS} from "./palette.js";
+import {COMPLETENESS_COLORS, DIMENSION_COLORS, hatch, MUTED_TEXT_COLOR, structureColor, TREND_COLORS} from "./palette.js";
 import {formatChange, formatPointsTick, formatRelativeTick, isShare} from "./value_format.js";
 
 /** What the completeness chart distinguishes, in stacking order, with its French label. */
@@ -77,7 +77,7 @@ export function baselineChart(rows, {width, title, subtitle} = {}) {
         Plot.barX(shown, {y: "label", x: (d) => clip(d.v), fill: "trend", title: (d) => `${d.label} : ${text(d)} (${d.trend})`}),
         Plot.text(shown, {y: "label", x: (d) => clip(d.v), text, dx: 4, textAnchor: "start", fill: "#333", filter: (d) => d.v >= 0}),
         Plot.text(shown, {y: "label", x: (d) => clip(d.v), text, dx: -4, textAnchor: "end", fill: "#333", filter: (d) => d.v < 0}),
-        Plot.text(list.filter((d) => d.v == null), {y: "label", x: 0, text: (d) => d.note ?? "pas de référence", textAnchor: "start", dx: 4, fill: "#777", fontStyle: "italic"}),
+        Plot.text(list.filter((d) => d.v == null), {y: "label", x: 0, text: (d) => d.note ?? "pas de référence", textAnchor: "start", dx: 4, fill: MUTED_TEXT_COLOR, fontStyle: "italic"}),
         Plot.ruleX([0])
       ]
     })}</div>`;

@@ -37,19 +37,24 @@ export interface Violation {
  */
 export async function auditPage(page: Page): Promise<Violation[]> {
   if (!await page.evaluate(() => "axe" in globalThis)) await page.addScriptTag({ path: AXE_PATH });
-  // deno-lint-ignore no-explicit-any
-  const result = await page.evaluate(async (tags) => await (globalThis as any).axe.run(document, {
-    runOnly: { type: "tag", values: tags },
-    resultTypes: ["violations"],
-  }), WCAG_TAGS);
-  // deno-lint-ignore no-explicit-any
-  return (result.violations as any[]).map((v) => ({
+  // Only the fields read here of axe-core's result (its types ship with the package, not with Deno).
+  type AxeNode = { target: unknown[]; failureSummary?: string };
+  type AxeResult = { violations: { id: string; impact?: string; help: string; nodes: AxeNode[] }[] };
+  type Axe = { run(context: Document, options: unknown): Promise<AxeResult> };
+  const result = await page.evaluate(
+    async (tags) =>
+      await (globalThis as unknown as { axe: Axe }).axe.run(document, {
+        runOnly: { type: "tag", values: tags },
+        resultTypes: ["violations"],
+      }),
+    WCAG_TAGS,
+  );
+  return result.violations.map((v) => ({
     rule: v.id,
     impact: v.impact ?? "minor",
     help: v.help,
-    // deno-lint-ignore no-explicit-any
-    targets: (v.nodes as any[]).map((n) => ({
-      target: (n.target as unknown[]).flat().join(" "),
+    targets: v.nodes.map((n) => ({
+      target: n.target.flat().join(" "),
       summary: String(n.failureSummary ?? "").replace(/\s+/g, " ").trim(),
     })),
   }));
@@ -75,7 +80,9 @@ export function violationText(path: string, width: number, violations: Violation
   const lines = [`Page ${path} à ${width} px : ${violations.length} règle(s) non respectée(s)`];
   for (const v of violations) {
     lines.push(
-      `  - règle « ${v.rule} » (impact ${IMPACT_FR[v.impact] ?? v.impact}, ${v.targets.length} élément(s)) : ${v.help}`,
+      `  - règle « ${v.rule} » (impact ${
+        IMPACT_FR[v.impact] ?? v.impact
+      }, ${v.targets.length} élément(s)) : ${v.help}`,
     );
     for (const t of v.targets.slice(0, perRule)) lines.push(`      cible ${t.target}`);
     if (v.targets.length > perRule) lines.push(`      … et ${v.targets.length - perRule} autre(s)`);

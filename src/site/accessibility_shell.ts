@@ -31,7 +31,9 @@ export const SIDEBAR_TOGGLE_LABEL = "Menu du site : afficher ou masquer";
 export function accessibilityShell(toggleLabel: string, viewport: string): void {
   const heading = (el: Element): string => {
     // The nearest title before the element, in document order.
-    const all = [...document.querySelectorAll("#observablehq-main h1, #observablehq-main h2, #observablehq-main h3")];
+    const all = [
+      ...document.querySelectorAll("#observablehq-main h1, #observablehq-main h2, #observablehq-main h3"),
+    ];
     let found = "";
     for (const h of all) {
       if (h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) found = h.textContent ?? "";
@@ -41,7 +43,11 @@ export function accessibilityShell(toggleLabel: string, viewport: string): void 
   const charts = (root: ParentNode) => {
     for (const svg of root.querySelectorAll<SVGSVGElement>("svg[class^='plot'], svg[class*=' plot']")) {
       // Legends (swatches) are svgs too; only the chart itself is an image.
-      if (svg.closest(".plot-legend, [class*='-swatches']")) continue;
+      if (
+        svg.closest(".plot-legend, [class*='-swatches']") || /-ramp\b/.test(svg.getAttribute("class") ?? "")
+      ) {
+        continue;
+      }
       for (const g of svg.querySelectorAll("g[aria-label]")) {
         g.setAttribute("data-mark", g.getAttribute("aria-label") ?? "");
         g.removeAttribute("aria-label");
@@ -50,7 +56,10 @@ export function accessibilityShell(toggleLabel: string, viewport: string): void 
       if (!svg.hasAttribute("role")) svg.setAttribute("role", "img");
       if (!svg.getAttribute("aria-label")) {
         const title = svg.closest("figure")?.querySelector("h2, h3, figcaption")?.textContent?.trim();
-        svg.setAttribute("aria-label", title || `Graphique : ${heading(svg) || "voir le texte qui l'accompagne"}`);
+        svg.setAttribute(
+          "aria-label",
+          title || `Graphique : ${heading(svg) || "voir le texte qui l'accompagne"}`,
+        );
       }
     }
   };
@@ -61,7 +70,9 @@ export function accessibilityShell(toggleLabel: string, viewport: string): void 
   const tables = (root: ParentNode) => {
     // A table's box that scrolls: Inputs.table's form, or any ancestor (up to three levels) with
     // overflow auto/scroll, such as a page's own « .wide-table ».
-    const boxes = new Set<HTMLElement>(root.querySelectorAll<HTMLElement>("form[class$='-table'], .table-scroll"));
+    const boxes = new Set<HTMLElement>(
+      root.querySelectorAll<HTMLElement>("form[class$='-table'], .table-scroll"),
+    );
     for (const table of root.querySelectorAll("#observablehq-main table")) {
       let el = table.parentElement;
       for (let i = 0; el && i < 3 && el.id !== "observablehq-main"; i++, el = el.parentElement) {

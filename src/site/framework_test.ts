@@ -22,7 +22,10 @@ Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pa
     /title="Menu du site : afficher ou masquer" aria-label="Menu du site : afficher ou masquer" aria-controls="observablehq-sidebar"/,
   );
   assert.match(index, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
-  assert.match(index, /<nav id="observablehq-sidebar">\n  <label id="observablehq-sidebar-close"[^>]*><\/label>\n  <ol>\n    <li/);
+  assert.match(
+    index,
+    /<nav id="observablehq-sidebar">\n  <label id="observablehq-sidebar-close"[^>]*><\/label>\n  <ol>\n    <li/,
+  );
   assert.match(await Deno.readTextFile(join(dir, "structures", "ors.html")), /<html lang="fr">/);
   assert.equal(await Deno.readTextFile(join(dir, "_npm", "x.html")), page);
   // A page already in French keeps its lang; every page gets the skip link once, first in its body.
