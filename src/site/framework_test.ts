@@ -24,7 +24,7 @@ Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pa
   assert.match(index, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
   assert.match(
     index,
-    /<nav id="observablehq-sidebar">\n  <label id="observablehq-sidebar-close"[^>]*><\/label>\n  <ol>\n    <li/,
+    /<nav id="observablehq-sidebar">\n {2}<label id="observablehq-sidebar-close"[^>]*><\/label>\n {2}<ol>\n {4}<li/,
   );
   assert.match(await Deno.readTextFile(join(dir, "structures", "ors.html")), /<html lang="fr">/);
   assert.equal(await Deno.readTextFile(join(dir, "_npm", "x.html")), page);
