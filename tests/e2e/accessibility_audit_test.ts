@@ -34,6 +34,51 @@ async function resizeTo(page: Page, width: number): Promise<void> {
   await page.waitForLoadState("networkidle");
 }
 
+Deno.test("the audit finds each rule of issue 19 on a faulty page and names rule, page and target in French", async () => {
+  const html = await Deno.readTextFile(
+    join(PROJECT_ROOT, "tests/fixtures/accessibility/page_en_defaut.html"),
+  );
+  const browser = await launchBrowser();
+  try {
+    const { page } = await watchedPage(browser);
+    await page.setContent(html);
+    const found = await auditPage(page);
+    const rules = Object.fromEntries(found.map((v) => [v.rule, v]));
+    // Zoom limited, a list holding a label, Plot's aria-label on a <g>, an unnamed slider, #999 on
+    // white, a link told apart by colour only, a scrolling table out of the keyboard's reach.
+    assert.deepEqual(Object.keys(rules).sort(), [
+      "aria-prohibited-attr",
+      "color-contrast",
+      "label",
+      "link-in-text-block",
+      "list",
+      "meta-viewport",
+      "scrollable-region-focusable",
+    ]);
+    assert.equal(rules["label"].impact, "critical");
+    assert.deepEqual(rules["aria-prohibited-attr"].targets.map((t) => t.target), ["#graphique"]);
+    assert.deepEqual(rules["color-contrast"].targets.map((t) => t.target), ["#note"]);
+    assert.match(rules["color-contrast"].targets[0].summary, /foreground color: #999999/);
+    // meta-viewport is moderate: reported, not blocking.
+    assert.deepEqual(rules["link-in-text-block"].targets.map((t) => t.target), ["#lien"]);
+    assert.deepEqual(rules["scrollable-region-focusable"].targets.map((t) => t.target), ["#tableau"]);
+    assert.deepEqual(blocking(found).map((v) => v.rule).sort(), [
+      "aria-prohibited-attr",
+      "color-contrast",
+      "label",
+      "link-in-text-block",
+      "list",
+      "scrollable-region-focusable",
+    ]);
+    const text = violationText("/page-en-defaut", 390, blocking(found));
+    assert.match(text, /^Page \/page-en-defaut à 390 px : 6 règle\(s\) non respectée\(s\)/);
+    assert.match(text, /règle « label » \(impact critique, 1 élément\(s\)\)/);
+    assert.match(text, /cible #graphique/);
+  } finally {
+    await browser.close();
+  }
+});
+
 Deno.test("every page of the site has no serious or critical axe-core violation at 1400 px and 390 px", async () => {
   const server = serveStatic(DIST);
   const browser = await launchBrowser();
