@@ -52,6 +52,8 @@ export default {
         { name: "Formats acceptés", path: "/outils/formats" },
       ],
     },
+    // The accessibility statement RGAA asks for (issue 19).
+    { name: "Accessibilité", path: "/accessibilite" },
   ],
   dynamicPaths: structures.map((p) => p.path),
   // Framework 1.13 sets no <html lang>: set here for the dev server (the build also rewrites it),

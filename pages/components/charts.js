@@ -3,6 +3,7 @@ import * as Plot from "npm:@observablehq/plot";
 import {formatMonth, frLocale, frTime} from "./format.js";
 import {colorScale, hatchMark, STRUCTURE_COLORS} from "./palette.js";
 import {yearTicks} from "./ticks.js";
+import {slug, withChartData} from "./chart_data.js";
 
 // The palette lives in palette.js; re-exported for the pages that import it from here.
 export {colorScale, STRUCTURE_COLORS};
@@ -21,7 +22,7 @@ export function monthlyChart(months, {structures, measure = "visits", width, tit
   const names = new Map(structures.map((s) => [s.id, s.name]));
   const {label, unit} = MONTHLY_MEASURES[measure];
   const data = months.map((d) => ({...d, date: new Date(`${d.month}-01T00:00:00Z`), structure: names.get(d.scope)}));
-  return Plot.plot({
+  const chart = Plot.plot({
     title,
     subtitle,
     width,
@@ -32,9 +33,12 @@ export function monthlyChart(months, {structures, measure = "visits", width, tit
     ariaDescription: `${label} par mois et par structure. Le tableau « Chiffres par structure » donne les totaux annuels.`,
     x: {type: "utc", label: null, tickFormat: (d) => frTime.utcFormat("%b %Y")(d)},
     y: {grid: true, label: `${label} par mois`, tickFormat: count},
-    color: colorScale(structures),
+    color: colorScale(structures, {legend: false}),
+    // One marker shape per structure as well as one colour (never colour alone, issue 19).
+    symbol: {domain: structures.map((s) => s.name), legend: true},
     marks: [
-      Plot.lineY(data, {x: "date", y: measure, stroke: "structure", strokeWidth: 2, marker: "circle-stroke"}),
+      Plot.lineY(data, {x: "date", y: measure, stroke: "structure", strokeWidth: 2}),
+      Plot.dot(data, {x: "date", y: measure, stroke: "structure", symbol: "structure", r: 3.5, strokeWidth: 1.5}),
       Plot.ruleY([0]),
       Plot.tip(data, Plot.pointerX({
         x: "date",
@@ -44,6 +48,8 @@ export function monthlyChart(months, {structures, measure = "visits", width, tit
       }))
     ]
   });
+  const rows = data.map((d) => ({Mois: formatMonth(d.month), Structure: d.structure, [label]: d[measure] ?? "< 5"}));
+  return withChartData(chart, rows, {name: `${slug(label)}-par-mois`});
 }
 
 /** Participants per year and structure, grouped bars. */
@@ -51,7 +57,7 @@ export function yearlyParticipantsChart(years, {structures, width, title, subtit
   const names = new Map(structures.map((s) => [s.id, s.name]));
   const data = years.filter((d) => d.scope !== "cooperation" && d.participants != null)
     .map((d) => ({...d, structure: names.get(d.scope)}));
-  return Plot.plot({
+  const chart = Plot.plot({
     title,
     subtitle,
     width,
@@ -68,6 +74,7 @@ export function yearlyParticipantsChart(years, {structures, width, title, subtit
       Plot.ruleY([0])
     ]
   });
+  return withChartData(chart, data.map((d) => ({"Année": d.year, Structure: d.structure, Participants: d.participants})), {name: "participants-par-annee-et-structure"});
 }
 
 /** Participants per age band for one scope and year; hidden bands drawn as hatched gaps. */
@@ -76,7 +83,7 @@ export function ageBandsChart(ages, {width, title, subtitle, color = "#333333", 
   const rank = (band) => (order ?? []).indexOf(band);
   const sorted = order ? [...ages].sort((a, b) => rank(a.age_band) - rank(b.age_band)) : ages;
   const domain = order ? order.filter((band) => ages.some((d) => d.age_band === band)) : undefined;
-  return Plot.plot({
+  const chart = Plot.plot({
     title,
     subtitle,
     // Never narrower than its margins (a zero width, before layout, gave negative bar widths).
@@ -93,6 +100,7 @@ export function ageBandsChart(ages, {width, title, subtitle, color = "#333333", 
       Plot.ruleX([0])
     ]
   });
+  return withChartData(chart, sorted.map((d) => ({"Tranche d'âge": d.age_band, Participants: d.participants ?? "< 5"})), {name: "participants-par-tranche-d-age"});
 }
 
 /**
@@ -103,7 +111,7 @@ export function publicTrendChart(rows, {width, title, subtitle, color = "#333333
   const shown = rows.filter((d) => d.participants != null);
   const hidden = rows.filter((d) => d.participants == null);
   const hatch = hatchMark();
-  return Plot.plot({
+  const chart = Plot.plot({
     title,
     subtitle,
     width,
@@ -121,4 +129,5 @@ export function publicTrendChart(rows, {width, title, subtitle, color = "#333333
       Plot.ruleY([0])
     ]
   });
+  return withChartData(chart, rows.map((d) => ({"Année": d.year, Participants: d.participants ?? `< ${threshold}`})), {name: `participants-${slug(title ?? "public")}`});
 }

@@ -4,7 +4,7 @@ import * as d3 from "npm:d3";
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {formatValue, unitSuffix} from "./indicators.js";
-import {hatch, structureColor} from "./palette.js";
+import {hatch, MUTED_TEXT_COLOR, structureColor} from "./palette.js";
 import {charsIn, labelMargin, wrapLabel} from "./ticks.js";
 import {unitCaption} from "./unit_caption.js";
 
@@ -98,7 +98,7 @@ export function rankedBars(rows, {width, title, subtitle, unit = "", threshold =
       Plot.text(rows.filter((d) => d.value != null), {y: "name", x: "value", text: (d) => formatValue(d.value, unit), dx: 4, textAnchor: "start"}),
       Plot.barX(rows.filter((d) => d.hidden), {y: "name", x: max * 0.04, fill: hidden.url, stroke: "#555"}),
       Plot.text(rows.filter((d) => d.hidden), {y: "name", x: max * 0.04, text: () => `< ${threshold} (masqué)`, dx: 4, textAnchor: "start", fill: "#555"}),
-      Plot.text(rows.filter((d) => d.value == null && !d.hidden), {y: "name", x: 0, text: () => "pas de donnée", dx: 4, textAnchor: "start", fill: "#888", fontStyle: "italic"}),
+      Plot.text(rows.filter((d) => d.value == null && !d.hidden), {y: "name", x: 0, text: () => "pas de donnée", dx: 4, textAnchor: "start", fill: MUTED_TEXT_COLOR, fontStyle: "italic"}),
       reference != null ? Plot.ruleX([reference], {stroke: "#333", strokeDasharray: "4,3"}) : null,
       reference != null ? Plot.text([reference], {x: (d) => d, frameAnchor: "top", text: () => referenceLabel, dy: -2, fill: "#333", textAnchor: "start", dx: 3}) : null,
       Plot.ruleX([0])

@@ -1,7 +1,7 @@
 // Charts of the « ISO 26000 » page: the self-assessment matrix (relevance × maturity), maturity
 // per domain between two assessments, and maturity per core subject.
 import * as Plot from "npm:@observablehq/plot";
-import {hatch, structureColor} from "./palette.js";
+import {hatch, MUTED_TEXT_COLOR, structureColor} from "./palette.js";
 
 const decimal = new Intl.NumberFormat("fr-FR", {minimumFractionDigits: 1, maximumFractionDigits: 2});
 
@@ -75,7 +75,7 @@ export function isoDomainsChart(rows, {width, title, subtitle, color = "#333", y
       Plot.dot(rows.filter((d) => d.before != null), {y: "label", x: "before", r: 4, stroke: color, fill: "white", title: (d) => `${d.label}\n${years[0]} : ${d.before}`}),
       Plot.arrow(both.filter((d) => d.after !== d.before), {y: "label", x1: "before", x2: "after", stroke: color, strokeWidth: 2, headLength: 7, inset: 5}),
       Plot.dot(rows.filter((d) => d.after != null), {y: "label", x: "after", r: 4, fill: color, title: (d) => `${d.label}\n${years[1]} : ${d.after}`}),
-      Plot.text(rows.filter((d) => d.before == null && d.after == null), {y: "label", x: 1, text: () => "non pertinent", textAnchor: "start", fill: "#777", fontStyle: "italic"})
+      Plot.text(rows.filter((d) => d.before == null && d.after == null), {y: "label", x: 1, text: () => "non pertinent", textAnchor: "start", fill: MUTED_TEXT_COLOR, fontStyle: "italic"})
     ]
   });
 }
@@ -106,7 +106,7 @@ export function isoSubjectsChart(rows, {width, title, subtitle, years = ["", ""]
       Plot.dot(rows.filter((d) => d.before != null), {fy: "subject", y: "name", x: "before", stroke: "name", fill: "white", r: 4}),
       Plot.arrow(rows.filter((d) => d.before != null && d.after != null && d.before !== d.after), {fy: "subject", y1: "name", y2: "name", x1: "before", x2: "after", stroke: "name", headLength: 6, inset: 4}),
       Plot.dot(rows.filter((d) => d.after != null), {fy: "subject", y: "name", x: "after", fill: "name", r: 4.5, title: (d) => `${d.name}, ${d.subject}\n${years[0]} : ${formatMaturity(d.before)} → ${years[1]} : ${formatMaturity(d.after)}`}),
-      Plot.text(empty, {fy: "subject", y: "name", x: 1, text: () => "aucun domaine jugé pertinent", textAnchor: "start", fill: "#777", fontStyle: "italic"})
+      Plot.text(empty, {fy: "subject", y: "name", x: 1, text: () => "aucun domaine jugé pertinent", textAnchor: "start", fill: MUTED_TEXT_COLOR, fontStyle: "italic"})
     ]
   });
 }

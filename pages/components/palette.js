@@ -19,6 +19,11 @@ export const OTHER_STRUCTURE_COLOR = "#8C9BAB";
 
 /** The Coopération as a whole. */
 export const COOPERATION_COLOR = STRUCTURE_COLORS.cooperation;
+/**
+ * Grey of secondary text drawn in charts (« n.d. », « pas de donnée »): 7:1 on white, where the
+ * former #777 and #888 fell below WCAG's 4.5:1 (issue 19).
+ */
+export const MUTED_TEXT_COLOR = "#595959";
 /** Grey of hatched (suppressed « < 5 ») and missing values. */
 export const SUPPRESSED_COLOR = "#9a9a9a";
 

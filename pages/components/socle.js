@@ -3,7 +3,8 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html, svg} from "npm:htl";
 import {DIMENSIONS, capitalise, formatValue, unitSuffix} from "./indicators.js";
-import {COMPLETENESS_COLORS, DIMENSION_COLORS, hatch, structureColor, TREND_COLORS} from "./palette.js";
+import {slug, withChartData} from "./chart_data.js";
+import {COMPLETENESS_COLORS, DIMENSION_COLORS, hatch, MUTED_TEXT_COLOR, structureColor, TREND_COLORS} from "./palette.js";
 import {formatChange, formatPointsTick, formatRelativeTick, isShare} from "./value_format.js";
 import {yearTicks} from "./ticks.js";
 import {unitCaption} from "./unit_caption.js";
@@ -79,7 +80,7 @@ export function baselineChart(rows, {width, title, subtitle} = {}) {
         Plot.barX(shown, {y: "label", x: (d) => clip(d.v), fill: "trend", title: (d) => `${d.label} : ${text(d)} (${d.trend})`}),
         Plot.text(shown, {y: "label", x: (d) => clip(d.v), text, dx: 4, textAnchor: "start", fill: "#333", filter: (d) => d.v >= 0}),
         Plot.text(shown, {y: "label", x: (d) => clip(d.v), text, dx: -4, textAnchor: "end", fill: "#333", filter: (d) => d.v < 0}),
-        Plot.text(list.filter((d) => d.v == null), {y: "label", x: 0, text: (d) => d.note ?? "pas de référence", textAnchor: "start", dx: 4, fill: "#777", fontStyle: "italic"}),
+        Plot.text(list.filter((d) => d.v == null), {y: "label", x: 0, text: (d) => d.note ?? "pas de référence", textAnchor: "start", dx: 4, fill: MUTED_TEXT_COLOR, fontStyle: "italic"}),
         Plot.ruleX([0])
       ]
     })}</div>`;
@@ -98,7 +99,7 @@ export function baselineChart(rows, {width, title, subtitle} = {}) {
  */
 export function indicatorYearsChart(rows, {width, title, subtitle, unit = "", scopes, baseline} = {}) {
   const hidden = hatch({color: "#555", background: "#eee"});
-  return Plot.plot({
+  const chart = Plot.plot({
     title,
     subtitle,
     width,
@@ -108,16 +109,22 @@ export function indicatorYearsChart(rows, {width, title, subtitle, unit = "", sc
     ariaDescription: rows.map((d) => `${d.name} ${d.year} : ${d.hidden ? "masqué" : d.value == null ? "manquant" : formatValue(d.value, unit)}`).join(" ; "),
     x: {label: null, tickFormat: (d) => String(d), type: "point", ticks: yearTicks(rows.map((d) => d.year), width)},
     y: {grid: true, label: unitCaption(unit), tickFormat: (v) => formatValue(v, unit), zero: !unit.startsWith("niveau")},
-    color: {domain: scopes.map((s) => s.name), range: scopes.map((s) => structureColor(s.id)), legend: true},
+    color: {domain: scopes.map((s) => s.name), range: scopes.map((s) => structureColor(s.id)), legend: false},
+    // One point shape per structure as well as one colour (never colour alone, issue 19).
+    symbol: {domain: scopes.map((s) => s.name), legend: true},
     marks: [
       () => hidden.defs,
       baseline != null ? Plot.ruleY([baseline], {stroke: "#333", strokeDasharray: "4,3"}) : null,
       baseline != null ? Plot.text([baseline], {y: (d) => d, frameAnchor: "left", text: () => "référence (moyenne 2017–2018)", dy: -6, fill: "#333"}) : null,
       Plot.lineY(rows, {x: "year", y: (d) => (d.hidden ? NaN : d.value), stroke: "name", z: "name", strokeWidth: 2}),
-      Plot.dot(rows.filter((d) => !d.hidden && d.value != null), {x: "year", y: "value", fill: "name", r: 3, title: (d) => `${d.name}, ${d.year} : ${formatValue(d.value, unit)}${unitSuffix(unit)}`}),
+      Plot.dot(rows.filter((d) => !d.hidden && d.value != null), {x: "year", y: "value", fill: "name", symbol: "name", r: 4, title: (d) => `${d.name}, ${d.year} : ${formatValue(d.value, unit)}${unitSuffix(unit)}`}),
       Plot.dot(rows.filter((d) => d.hidden), {x: "year", frameAnchor: "bottom", dy: -6, r: 6, fill: hidden.url, stroke: "name", symbol: "square", title: (d) => `${d.name}, ${d.year} : masqué (< 5)`})
     ]
   });
+  const column = unit ? `Valeur (${unit})` : "Valeur";
+  const figures = rows.map((d) => ({Structure: d.name, "Année": d.year, [column]: d.hidden ? "< 5" : d.value ?? "manquant"}));
+  if (baseline != null) figures.push({Structure: "Référence 2017–2018", "Année": "2017–2018", [column]: baseline});
+  return withChartData(chart, figures, {name: slug(title ?? "indicateur")});
 }
 
 /** A coloured square and the dimension's name, for tables and headings. */

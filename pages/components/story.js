@@ -4,7 +4,8 @@
 import * as Plot from "npm:@observablehq/plot";
 import {html} from "npm:htl";
 import {frLocale} from "./format.js";
-import {colorScale, COOPERATION_COLOR, hatchMark, SUPPRESSED_COLOR, TREND_COLORS} from "./palette.js";
+import {slug, withChartData} from "./chart_data.js";
+import {colorScale, COOPERATION_COLOR, hatchMark, MUTED_TEXT_COLOR, SUPPRESSED_COLOR, TREND_COLORS} from "./palette.js";
 import {baselineLabel, formatChange, formatPointsTick, formatRelativeTick, formatStoryValue, formatValue, indicatorValue, isShare, maskedLabel} from "./value_format.js";
 import {charsIn, labelMargin, wrapLabel, yearTicks} from "./ticks.js";
 import {labelWithUnit} from "./unit_caption.js";
@@ -141,7 +142,7 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
     const row = series.find((d) => d.y === y);
     return `${y} ${row ? formatStoryValue(row, x.unit, threshold) : "pas de donnée"}`;
   }).join(" ; ") + (baseline ? `. Référence (${baselineLabel(baseline.years)}) : ${formatValue(baseline.b, x.unit)}.` : ".");
-  return Plot.plot({
+  const chart = Plot.plot({
     title,
     subtitle,
     width,
@@ -158,12 +159,19 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
       Plot.barY(shown, {x: "y", y: "v", fill: color, tip: {format: {y: (d) => formatValue(d, x?.unit), x: (d) => String(d)}}}),
       Plot.barY(hidden, {x: "y", y1: 0, y2: max * 0.25, fill: hatch.fill, stroke: SUPPRESSED_COLOR}),
       Plot.text(hidden, {x: "y", y: max * 0.25, text: () => maskedLabel(x?.unit, threshold), dy: -8, fill: "#555"}),
-      Plot.text(missing, {x: (d) => d, y: 0, text: () => "n.d.", dy: -8, fill: "#777", fontSize: 9}),
+      Plot.text(missing, {x: (d) => d, y: 0, text: () => "n.d.", dy: -8, fill: MUTED_TEXT_COLOR, fontSize: 9}),
       baseline ? Plot.ruleY([baseline.b], {stroke: "#555", strokeDasharray: "4 3"}) : null,
       baseline ? Plot.text([baseline.b], {y: (d) => d, frameAnchor: "right", text: () => `réf.\n${baselineLabel(baseline.years)}`, dx: 4, fill: "#555", fontSize: 10, textAnchor: "start", lineAnchor: "middle", clip: false}) : null,
       Plot.ruleY([0])
     ]
   });
+  const column = x ? `${x.label} (${x.unit})` : indicator;
+  const rows = domainYears.map((y) => {
+    const row = series.find((d) => d.y === y);
+    return {"Année": y, [column]: !row ? "pas de donnée" : row.s ? `< ${threshold}` : row.v};
+  });
+  if (baseline) rows.push({"Année": "Référence 2017–2018", [column]: baseline.b});
+  return withChartData(chart, rows, {name: slug(x?.label ?? indicator)});
 }
 
 /**
@@ -179,7 +187,7 @@ export function structuresChart(rows, {indicator, structures, width, title, subt
   const fmt = axisFormat(indicator.unit);
   const description = structures.map((s) => `${s.name} : ` + data.filter((d) => d.scope === s.id)
     .map((d) => `${d.y} ${formatStoryValue(d, indicator.unit, threshold)}`).join(", ")).join(" ; ");
-  return Plot.plot({
+  const chart = Plot.plot({
     title,
     subtitle,
     width,
@@ -189,14 +197,20 @@ export function structuresChart(rows, {indicator, structures, width, title, subt
     ariaDescription: `${indicator.label} par structure et par année. ${description}`,
     x: {label: null, tickFormat: (d) => String(d), ticks: yearTicks(data.map((d) => d.y), width)},
     y: {grid: true, label: labelWithUnit(indicator.label, indicator.unit), tickFormat: fmt, zero: true},
-    color: colorScale(structures),
+    color: colorScale(structures, {legend: false}),
+    // One marker shape per structure as well as one colour (never colour alone, issue 19).
+    symbol: {domain: structures.map((s) => s.name), legend: true},
     marks: [
-      Plot.lineY(data, {x: "y", y: (d) => (d.s ? NaN : d.v), stroke: "structure", strokeWidth: 2, marker: "circle-stroke",
+      Plot.lineY(data, {x: "y", y: (d) => (d.s ? NaN : d.v), stroke: "structure", strokeWidth: 2,
         tip: {format: {y: (d) => formatValue(d, indicator.unit), x: (d) => String(d)}}}),
+      Plot.dot(data, {x: "y", y: (d) => (d.s ? NaN : d.v), stroke: "structure", symbol: "structure", r: 3.5, strokeWidth: 1.5}),
       Plot.text(data.filter((d) => d.s), {x: "y", frameAnchor: "top", text: () => maskedLabel(indicator.unit, threshold), fill: "structure"}),
       Plot.ruleY([0])
     ]
   });
+  const column = `${indicator.label} (${indicator.unit})`;
+  const figures = data.map((d) => ({Structure: d.structure, "Année": d.y, [column]: d.s ? `< ${threshold}` : d.v}));
+  return withChartData(chart, figures, {name: `${slug(indicator.label)}-par-structure`});
 }
 
 /**

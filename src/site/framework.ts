@@ -6,6 +6,7 @@
 import { basename, join } from "node:path";
 import { NODE_MODULES, PAGES_DIR, PROJECT_ROOT } from "../paths.ts";
 import { SKIP_LINK, SKIP_LINK_ID } from "./shell.ts";
+import { SIDEBAR_TOGGLE_LABEL, VIEWPORT } from "./accessibility_shell.ts";
 
 const CLI = join(NODE_MODULES, "@observablehq", "framework", "dist", "bin", "observable.js");
 
@@ -94,7 +95,16 @@ export async function forgetLoadedPages(root = PAGES_DIR): Promise<number> {
 
 /** Framework's few hard-coded English strings in the page shell, and their French. */
 const SHELL_STRINGS: [string, string][] = [
-  ['title="Toggle sidebar"', 'title="Afficher ou masquer le menu"'],
+  // The sidebar toggle: a French name for screen readers and the tooltip (issue 19).
+  [
+    'title="Toggle sidebar"',
+    `title="${SIDEBAR_TOGGLE_LABEL}" aria-label="${SIDEBAR_TOGGLE_LABEL}" aria-controls="observablehq-sidebar"`,
+  ],
+  // Zoom is never limited (WCAG 1.4.4): Framework's template sets maximum-scale=1.
+  [
+    '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">',
+    `<meta name="viewport" content="${VIEWPORT}">`,
+  ],
   [
     '<input type="search" placeholder="Search">',
     '<input type="search" placeholder="Rechercher" aria-label="Rechercher dans le site">',
@@ -118,6 +128,11 @@ export async function localiseHtml(distDir: string, lang = "fr"): Promise<number
       if (!html.includes(`id="${SKIP_LINK_ID}"`)) {
         html = html.replace(/<body([^>]*)>/, `<body$1>\n${SKIP_LINK}`);
       }
+      // Framework puts the sidebar's close label inside its first <ol>, where only <li> belong.
+      html = html.replace(
+        /(<nav id="observablehq-sidebar">\s*)<ol>\s*(<label id="observablehq-sidebar-close"[^>]*><\/label>)/,
+        "$1$2\n  <ol>",
+      );
       html = html.replace(
         /<main id="observablehq-main"(?![^>]*tabindex)/,
         '<main id="observablehq-main" tabindex="-1"',

@@ -8,7 +8,7 @@ Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pa
   await Deno.mkdir(join(dir, "structures"));
   await Deno.mkdir(join(dir, "_npm"));
   const page =
-    '<!DOCTYPE html>\n<html>\n<head></head><body><label title="Toggle sidebar"></label></body></html>';
+    '<!DOCTYPE html>\n<html>\n<head><meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1"></head><body><input id="observablehq-sidebar-toggle" type="checkbox" title="Toggle sidebar">\n<nav id="observablehq-sidebar">\n  <ol>\n    <label id="observablehq-sidebar-close" for="observablehq-sidebar-toggle"></label>\n    <li class="observablehq-link"><a href="./">Accueil</a></li>\n  </ol></nav></body></html>';
   await Deno.writeTextFile(join(dir, "index.html"), page);
   await Deno.writeTextFile(join(dir, "structures", "ors.html"), page);
   await Deno.writeTextFile(join(dir, "_npm", "x.html"), page); // libraries are left alone
@@ -16,7 +16,16 @@ Deno.test("localiseHtml sets lang=fr once and translates the shell, in nested pa
   assert.equal(await localiseHtml(dir), 3);
   const index = await Deno.readTextFile(join(dir, "index.html"));
   assert.match(index, /<html lang="fr">/);
-  assert.match(index, /title="Afficher ou masquer le menu"/);
+  // The sidebar toggle is named in French, zoom is not limited, the sidebar's list holds only items.
+  assert.match(
+    index,
+    /title="Menu du site : afficher ou masquer" aria-label="Menu du site : afficher ou masquer" aria-controls="observablehq-sidebar"/,
+  );
+  assert.match(index, /<meta name="viewport" content="width=device-width, initial-scale=1">/);
+  assert.match(
+    index,
+    /<nav id="observablehq-sidebar">\n {2}<label id="observablehq-sidebar-close"[^>]*><\/label>\n {2}<ol>\n {4}<li/,
+  );
   assert.match(await Deno.readTextFile(join(dir, "structures", "ors.html")), /<html lang="fr">/);
   assert.equal(await Deno.readTextFile(join(dir, "_npm", "x.html")), page);
   // A page already in French keeps its lang; every page gets the skip link once, first in its body.

@@ -6,6 +6,7 @@
  * @module
  */
 import { PRINT_HEAD } from "./print_shell.ts";
+import { ACCESSIBILITY_SCRIPT } from "./accessibility_shell.ts";
 
 /** Id of the skip link (tests look it up). */
 export const SKIP_LINK_ID = "aller-au-contenu";
@@ -32,5 +33,8 @@ document.addEventListener("DOMContentLoaded", () => {
   document.getElementById("observablehq-main")?.setAttribute("tabindex", "-1");
 });</script>`;
 
-/** The `head` option of the Framework config (with the print script of src/site/print_shell.ts). */
-export const HEAD = `<meta name="robots" content="noindex">${SCRIPT}${STYLE}${PRINT_HEAD}`;
+/**
+ * The `head` option of the Framework config: with the print script (src/site/print_shell.ts) and
+ * the accessibility script (issue 19).
+ */
+export const HEAD = `<meta name="robots" content="noindex">${SCRIPT}${ACCESSIBILITY_SCRIPT}${STYLE}${PRINT_HEAD}`;
