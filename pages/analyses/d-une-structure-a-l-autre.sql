@@ -10,7 +10,8 @@ firsts AS (
   SELECT person_key, name, min(visit_date) AS first_visit FROM coop GROUP BY ALL
 ),
 multi AS (
-  SELECT person_key, arg_min(name, first_visit) AS origine
+  -- The first structure; on a tie (same first day in two), the first by name.
+  SELECT person_key, arg_min(name, strftime(first_visit, '%Y-%m-%d') || '|' || name) AS origine
   FROM firsts GROUP BY person_key HAVING count(*) >= 2
 )
 SELECT m.origine, f.name AS destination, count(DISTINCT f.person_key) AS personnes

@@ -28,7 +28,7 @@ export const ROUNDING_RULES = [
   {kind: "number", units: "autres unités", rule: "deux décimales au plus", example: "3,25", masked: "masqué"}
 ];
 
-const COUNT_UNITS = new Set(["personnes", "passages", "entrées", "actions", "séances", "financeurs", "groupes", "partenaires", "types", "témoignages", "bénévoles", "structures"]);
+const COUNT_UNITS = new Set(["personnes", "passages", "entrées", "actions", "séances", "financeurs", "groupes", "partenaires", "types", "témoignages", "bénévoles", "structures", "bénévoles × structures"]);
 const HOUR_UNITS = new Set(["heures", "heures par ETP", "jours"]);
 
 /** Whether an indicator's unit is a share (0–1): « part (0-1) », not « partenaires ». */

@@ -60,6 +60,13 @@ export async function queryWarehouse(
   }
 }
 
+/** Whether the warehouse holds no load yet (absent file, or no row in `loads`). */
+export async function warehouseIsEmpty(path = warehousePath()): Promise<boolean> {
+  if (!(await Deno.stat(path).then(() => true, () => false))) return true;
+  const loads = await queryWarehouse("SELECT count(*) AS n FROM loads", path).catch(() => [{ n: 0 }]);
+  return Number(loads[0]?.n ?? 0) === 0;
+}
+
 /**
  * The protected, publishable form of a query's rows; throws {@link AnalysisRefused}.
  *
@@ -96,7 +103,9 @@ export async function runAnalysis(query: URL | string, spec: unknown): Promise<v
   const path = query instanceof URL ? fileURLToPath(query) : query;
   const source = basename(path);
   try {
-    const rows = await queryWarehouse(await Deno.readTextFile(path));
+    const sql = await Deno.readTextFile(path);
+    // Nothing loaded yet (a fresh checkout, an empty inbox): an empty result, and the page says so.
+    const rows = await warehouseIsEmpty() ? [] : await queryWarehouse(sql);
     console.log(JSON.stringify(publishAnalysis(rows, spec, source)));
   } catch (error) {
     const message = error instanceof AnalysisRefused

@@ -74,7 +74,8 @@ export function accessibilityShell(toggleLabel: string, viewport: string): void 
       root.querySelectorAll<HTMLElement>("form[class$='-table'], .table-scroll"),
     );
     for (const table of root.querySelectorAll("#observablehq-main table")) {
-      let el = table.parentElement;
+      // The table itself first: on a phone every table scrolls in its own box (style.css).
+      let el: HTMLElement | null = table as HTMLElement;
       for (let i = 0; el && i < 3 && el.id !== "observablehq-main"; i++, el = el.parentElement) {
         if (scrolls(el)) {
           boxes.add(el);
@@ -90,7 +91,10 @@ export function accessibilityShell(toggleLabel: string, viewport: string): void 
       const name = caption || heading(box) || "données";
       if (!box.getAttribute("aria-label")) {
         // A named region, so that the name is announced (a plain div may not carry aria-label).
-        if (box.tagName !== "FORM" && !box.hasAttribute("role")) box.setAttribute("role", "region");
+        // (A table keeps its own role: it is named as it is.)
+        if (!["FORM", "TABLE"].includes(box.tagName) && !box.hasAttribute("role")) {
+          box.setAttribute("role", "region");
+        }
         box.setAttribute("aria-label", `Tableau « ${name} » (défiler avec les flèches)`);
       }
     }
@@ -126,6 +130,8 @@ export function accessibilityShell(toggleLabel: string, viewport: string): void 
       });
     }
     fix();
+    // Tables start to scroll when the window narrows (phone rules of style.css): check again.
+    addEventListener("resize", () => requestAnimationFrame(fix));
     let pending = false;
     new MutationObserver(() => {
       if (pending) return;

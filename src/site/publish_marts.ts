@@ -267,10 +267,10 @@ export const PUBLISHED_MARTS: MartSpec[] = [
       person_hours: "heures de présence (heures × personnes)",
       qpv_share:
         "part des participants vivant en quartier prioritaire, parmi ceux dont le quartier est connu (0–1)",
-      volunteers: "bénévoles différents (voir volunteers_unit)",
+      volunteers: "bénévoles différents (leur unité est dans la colonne suivante)",
       volunteer_hours: "heures de bénévolat déclarées",
       volunteers_unit:
-        "unité de volunteers : « personnes », ou « bénévoles × structures » pour La Coopération quand un relevé " +
+        "unité du nombre de bénévoles : « personnes », ou « bénévoles × structures » pour La Coopération quand un relevé " +
         "sans date de naissance ne permet pas de reconnaître un bénévole d'une structure à l'autre (il compte " +
         "alors une fois par structure)",
       secret: SECRET_COLUMN,

@@ -37,4 +37,5 @@ document.addEventListener("DOMContentLoaded", () => {
  * The `head` option of the Framework config: with the print script (src/site/print_shell.ts) and
  * the accessibility script (issue 19).
  */
-export const HEAD = `<meta name="robots" content="noindex">${SCRIPT}${ACCESSIBILITY_SCRIPT}${STYLE}${PRINT_HEAD}`;
+export const HEAD =
+  `<meta name="robots" content="noindex">${SCRIPT}${ACCESSIBILITY_SCRIPT}${STYLE}${PRINT_HEAD}`;

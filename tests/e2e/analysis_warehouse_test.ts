@@ -122,7 +122,9 @@ Deno.test("D'une structure à l'autre: the most frequent passage named as the wa
   const flows = new Map<string, number>();
   for (const list of byPerson.values()) {
     if (list.length < 2) continue;
-    const origin = list.reduce((a, b) => (b.first < a.first ? b : a)).name;
+    // The first structure; on a tie (same first day), the first by name, as the query does.
+    const origin =
+      list.reduce((a, b) => (b.first < a.first || (b.first === a.first && b.name < a.name) ? b : a)).name;
     for (const { name } of list) {
       if (name !== origin) flows.set(`${origin}→${name}`, (flows.get(`${origin}→${name}`) ?? 0) + 1);
     }

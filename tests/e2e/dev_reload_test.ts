@@ -24,7 +24,8 @@ Deno.test("the dev server shows rewritten page data without a restart", async ()
     recursive: true,
   });
   await Deno.mkdir(join(pages, "data", "generated"), { recursive: true });
-  for (const name of ["cooperation.json", "cooperation_publics.json"]) {
+  // The page's data, and the glossary its term links read (pages/components/glossary.js).
+  for (const name of ["cooperation.json", "cooperation_publics.json", "glossaire.json"]) {
     await Deno.copyFile(join(GENERATED, name), join(pages, "data", "generated", name));
   }
   for (const name of ["cooperation.md", "style.css"]) {

@@ -94,7 +94,7 @@ Deno.test("notebooks, glossary and the Méthodologie table of contents", async (
         );
         // Regression: ticks « 2017.5 » on the year axis.
         const ticks = await page.locator(
-          "[data-testid=notebook-chart] svg [aria-label='x-axis tick label'] text",
+          "[data-testid=notebook-chart] svg [data-mark='x-axis tick label'] text, [data-testid=notebook-chart] svg [aria-label='x-axis tick label'] text",
         )
           .allTextContents();
         assert.ok(ticks.length >= 3, ticks.join(" "));
@@ -119,6 +119,7 @@ Deno.test("notebooks, glossary and the Méthodologie table of contents", async (
         const hrefs = await toc.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
         assert.deepEqual(hrefs, [
           "#regles-communes",
+          "#arrondis",
           "#glossaire",
           "#etape-ressources",
           "#etape-activites",

@@ -21,6 +21,7 @@ import {
   type ShownValue,
 } from "../../src/site/indicator_consistency.ts";
 import config from "../../observablehq.config.ts";
+import { VOLUNTEER_COUNT_INDICATORS, volunteerCountUnits } from "../../src/volunteering/count_unit.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 
@@ -55,6 +56,14 @@ async function martValues(): Promise<Map<string, MartValue>> {
         suppressed: Boolean(r.hidden),
         unit: String(r.unit),
       });
+    }
+    // A volunteer count above the structure is published in « bénévoles × structures » when volunteers
+    // cannot be linked across structures (src/volunteering/count_unit.ts): the pages say so.
+    const units = await volunteerCountUnits(wh.conn);
+    for (const [key, value] of mart) {
+      const [indicator, scope] = key.split("|");
+      const unit = units.get(scope);
+      if (unit && VOLUNTEER_COUNT_INDICATORS.includes(indicator)) mart.set(key, { ...value, unit });
     }
     return mart;
   } finally {

@@ -165,6 +165,10 @@ Deno.test("pages state and follow their scope, and their headlines answer their 
     await t.step("Qualité answers « complètes et fiables ? » with the weakest completeness", async () => {
       await page.goto(`${server.url}/qualite`);
       await page.waitForSelector("[data-testid=answer]");
+      // The answer is an inline expression: wait until Framework has filled it in.
+      await page.waitForFunction(() =>
+        (document.querySelector("[data-testid=answer]")?.textContent ?? "").trim() !== ""
+      );
       const answer = plain(await page.locator("[data-testid=answer]").innerText());
       assert.match(
         answer,

@@ -44,7 +44,11 @@ Deno.test("at 390 px, every page fits the screen and its year axes keep their la
           .slice(0, 3)
           .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute("data-testid") ?? ""}`);
         // Year axes: labels of four digits on one axis; two neighbours' boxes must not meet.
-        const axes = [...document.querySelectorAll("svg g[aria-label$='-axis tick label']")];
+        const axes = [
+          ...document.querySelectorAll(
+            "svg g[aria-label$='-axis tick label'], svg g[data-mark$='-axis tick label']",
+          ),
+        ];
         const overlaps: string[] = [];
         let checked = 0;
         for (const axis of axes) {
