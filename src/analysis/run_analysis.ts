@@ -60,11 +60,14 @@ export async function queryWarehouse(
   }
 }
 
-/** Whether the warehouse holds no load yet (absent file, or no row in `loads`). */
+/**
+ * Whether the warehouse holds no load yet: absent file, or a `loads` table without a row. A
+ * warehouse without that table (one written by hand for a test) is queried as it is.
+ */
 export async function warehouseIsEmpty(path = warehousePath()): Promise<boolean> {
   if (!(await Deno.stat(path).then(() => true, () => false))) return true;
-  const loads = await queryWarehouse("SELECT count(*) AS n FROM loads", path).catch(() => [{ n: 0 }]);
-  return Number(loads[0]?.n ?? 0) === 0;
+  const loads = await queryWarehouse("SELECT count(*) AS n FROM loads", path).catch(() => null);
+  return loads !== null && Number(loads[0]?.n ?? 0) === 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { openWarehouse } from "../warehouse/connect.ts";
-import { publishAnalysis, queryWarehouse } from "./run_analysis.ts";
+import { publishAnalysis, queryWarehouse, warehouseIsEmpty } from "./run_analysis.ts";
 
 /** A warehouse file with one person-level view: 12 people at the Ors, 3 at Crest, in 2024. */
 async function smallWarehouse(): Promise<{ dir: string; path: string }> {
@@ -67,6 +67,28 @@ Deno.test("a data loader whose query returns one row per person exits 1 in Frenc
       new TextDecoder().decode(out.stderr),
       /Analyse refusée — personnes\.sql : la colonne « person_key » contient des pseudonymes de personnes/,
     );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("an empty warehouse (no file, or no load yet) skips the query; one without bookkeeping is queried", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "analyse-vide-" });
+  try {
+    const path = join(dir, "entrepot.duckdb");
+    assert.equal(await warehouseIsEmpty(path), true);
+    const wh = await openWarehouse(path);
+    await wh.conn.run("CREATE TABLE ind_visits (year INTEGER)");
+    wh.close();
+    assert.equal(await warehouseIsEmpty(path), false);
+    const again = await openWarehouse(path);
+    await again.conn.run("CREATE TABLE loads (load_id INTEGER)");
+    again.close();
+    assert.equal(await warehouseIsEmpty(path), true);
+    const loaded = await openWarehouse(path);
+    await loaded.conn.run("INSERT INTO loads VALUES (1)");
+    loaded.close();
+    assert.equal(await warehouseIsEmpty(path), false);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
