@@ -161,7 +161,7 @@ export function trendChart(story, {indicator, color = COOPERATION_COLOR, width, 
       Plot.text(hidden, {x: "y", y: max * 0.25, text: () => maskedLabel(x?.unit, threshold), dy: -8, fill: "#555"}),
       Plot.text(missing, {x: (d) => d, y: 0, text: () => "n.d.", dy: -8, fill: MUTED_TEXT_COLOR, fontSize: 9}),
       baseline ? Plot.ruleY([baseline.b], {stroke: "#555", strokeDasharray: "4 3"}) : null,
-      baseline ? Plot.text([baseline.b], {y: (d) => d, frameAnchor: "right", text: () => `réf.\n${baselineLabel(baseline.years)}`, dx: 4, fill: "#555", fontSize: 10, textAnchor: "start", lineAnchor: "middle", clip: false}) : null,
+      baseline ? Plot.text([baseline.b], {y: (d) => d, frameAnchor: "right", text: () => baselineLabel(baseline.years).startsWith("moyenne") ? `réf. moy.\n${baselineLabel(baseline.years).replace("moyenne ", "")}` : `réf.\n${baselineLabel(baseline.years)}`, dx: 4, fill: "#555", fontSize: 10, textAnchor: "start", lineAnchor: "middle", clip: false}) : null,
       Plot.ruleY([0])
     ]
   });

@@ -120,6 +120,10 @@ export function accessibilityShell(toggleLabel: string, viewport: string): void 
     if (toggle) {
       toggle.setAttribute("aria-label", toggleLabel);
       toggle.setAttribute("title", toggleLabel);
+      // Framework's client also titles the strip that labels the toggle (« Toggle sidebar Alt-B »).
+      for (const label of document.querySelectorAll("label[for='observablehq-sidebar-toggle']")) {
+        label.setAttribute("title", toggleLabel);
+      }
       toggle.setAttribute("aria-controls", "observablehq-sidebar");
       // A checkbox toggles with Space; readers expect Enter to open a menu too.
       toggle.addEventListener("keydown", (event) => {
