@@ -9,6 +9,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { NODE_MODULES } from "../paths.ts";
+import { sitePaths } from "./site_paths.ts";
 
 /** axe-core's minified build, injected into each audited page. */
 export const AXE_PATH = join(NODE_MODULES, "axe-core", "axe.min.js");
@@ -106,15 +107,6 @@ export function tally(into: Map<string, RuleTally>, page: string, violations: Vi
     row.pages.add(page);
     into.set(v.rule, row);
   }
-}
-
-/** Every page of the site: the home page, the config's pages and sections, the dynamic routes. */
-export function sitePaths(
-  config: { pages: unknown[]; dynamicPaths?: string[] },
-): string[] {
-  const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
-    .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
-  return [...new Set(["/", ...listed, ...(config.dynamicPaths ?? [])])];
 }
 
 // Measurement: every page of dist/ at both widths, the tally printed as a Markdown table.

@@ -16,8 +16,9 @@ export interface MissingLibrary {
 
 // Framework logs `load /page npm:name@version/+esm → …` before it fetches a package.
 const LOAD_LINE = /^load (\/\S*) npm:((?:@[^/\s@]+\/)?[^/\s@]+)@/gm;
-// Deno's refusal (`Requires net access to "cdn.jsdelivr.net:443"`) or a failed fetch of a CDN URL.
-const CDN_URL = /(?:cdn\.jsdelivr\.net|registry\.npmjs\.org)\/(?:npm\/)?((?:@[^/\s@"]+\/)?[^/\s@"]+)@/;
+// Deno's refusal (`Requires net access to "<host>:443"`) or a failed fetch of a package URL
+// (`https://<host>/npm/<name>@<version>/…`), whichever CDN or registry Framework asked.
+const CDN_URL = /https?:\/\/[^/\s"]+\/(?:npm\/)?((?:@[^/\s@"]+\/)?[^/\s@"]+)@/;
 const NET_REFUSED = /Requires net access to "([^"]+)"/;
 
 /**
@@ -45,7 +46,7 @@ export function missingLibrary(output: string): MissingLibrary | null {
  *
  * @example
  * ```ts
- * explainFrameworkFailure("load /carte npm:leaflet@0.0.0-hors-ligne/+esm → …\nRequires net access to \"cdn.jsdelivr.net:443\"")
+ * explainFrameworkFailure("load /carte npm:leaflet@0.0.0-hors-ligne/+esm → …\nRequires net access to \"<cdn>:443\"")
  * // « La page /carte utilise la bibliothèque « leaflet », … »
  * ```
  */

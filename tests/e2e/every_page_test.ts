@@ -10,6 +10,7 @@ import { serveStatic } from "../../src/site/static_server.ts";
 import { openWarehouse, queryRows } from "../../src/warehouse/connect.ts";
 import { EXPECTED_KINDS } from "../../src/site/exports_summary.ts";
 import config from "../../observablehq.config.ts";
+import { sitePaths } from "../../src/site/site_paths.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
@@ -20,9 +21,7 @@ Deno.test("every page opens in French, offline, without console errors", async (
   const browser = await launchBrowser();
   try {
     // Sections (« Structures », « Outils de recueil ») hold pages; dynamic routes are built too: visit them all.
-    const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
-      .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
-    const paths = [...new Set(["/", ...listed, ...config.dynamicPaths])];
+    const paths = sitePaths(config);
     assert.ok(paths.length >= 3);
     assert.ok(paths.some((p) => p.startsWith("/structures/")), "the structure pages are listed");
     for (const path of paths) {

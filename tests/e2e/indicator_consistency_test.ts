@@ -21,6 +21,7 @@ import {
   type ShownValue,
 } from "../../src/site/indicator_consistency.ts";
 import config from "../../observablehq.config.ts";
+import { sitePaths } from "../../src/site/site_paths.ts";
 import { VOLUNTEER_COUNT_INDICATORS, volunteerCountUnits } from "../../src/volunteering/count_unit.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
@@ -78,9 +79,7 @@ Deno.test("every indicator value on every page equals the mart's, and reads the 
   const shown: ShownValue[] = [];
   const facts: ShownFact[] = [];
   try {
-    const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
-      .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
-    const paths = [...new Set(["/", ...listed, ...config.dynamicPaths])];
+    const paths = sitePaths(config);
     const watch = await watchedPage(browser);
     for (const path of paths) {
       await watch.page.goto(`${server.url}${path}`);

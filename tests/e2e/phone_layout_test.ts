@@ -9,16 +9,10 @@ import { PROJECT_ROOT } from "../../src/paths.ts";
 import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import config from "../../observablehq.config.ts";
+import { sitePaths } from "../../src/site/site_paths.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 const PHONE = { width: 390, height: 844 };
-
-/** Every page of the site: home, the config's pages and sections, the structure pages. */
-function sitePaths(): string[] {
-  const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
-    .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
-  return [...new Set(["/", ...listed, ...config.dynamicPaths])];
-}
 
 Deno.test("at 390 px, every page fits the screen and its year axes keep their labels apart", async () => {
   const server = serveStatic(DIST);
@@ -30,7 +24,7 @@ Deno.test("at 390 px, every page fits the screen and its year axes keep their la
     const watch = await watchedPage(browser);
     const { page } = watch;
     await page.setViewportSize(PHONE);
-    for (const path of sitePaths()) {
+    for (const path of sitePaths(config)) {
       await page.goto(`${server.url}${path}`);
       await page.waitForSelector("#observablehq-main h1");
       await page.waitForLoadState("networkidle");

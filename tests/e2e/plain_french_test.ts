@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from "../../src/paths.ts";
 import { launchBrowser, watchedPage } from "../../src/site/browser.ts";
 import { serveStatic } from "../../src/site/static_server.ts";
 import config from "../../observablehq.config.ts";
+import { sitePaths } from "../../src/site/site_paths.ts";
 
 const DIST = join(PROJECT_ROOT, "dist");
 
@@ -55,9 +56,7 @@ Deno.test("no page shows a table name, a repository path or a snake_case identif
   const server = serveStatic(DIST);
   const browser = await launchBrowser();
   try {
-    const listed = (config.pages as { path?: string; pages?: { path?: string }[] }[])
-      .flatMap((p): { path?: string }[] => p.pages ?? [p]).map((p) => String(p.path));
-    const paths = [...new Set(["/", ...listed, ...config.dynamicPaths])];
+    const paths = sitePaths(config);
     const officerTools = paths.filter((p) => p.startsWith("/outils/"));
     assert.ok(paths.length - officerTools.length >= 15, "the readers' pages are all checked");
     const found: string[] = [];
