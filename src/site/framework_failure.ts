@@ -20,6 +20,9 @@ const LOAD_LINE = /^load (\/\S*) npm:((?:@[^/\s@]+\/)?[^/\s@]+)@/gm;
 // (`https://<host>/npm/<name>@<version>/…`), whichever CDN or registry Framework asked.
 const CDN_URL = /https?:\/\/[^/\s"]+\/(?:npm\/)?((?:@[^/\s@"]+\/)?[^/\s@"]+)@/;
 const NET_REFUSED = /Requires net access to "([^"]+)"/;
+// Framework colours its log (picocolors) when the environment says CI or FORCE_COLOR, even into a pipe.
+// deno-lint-ignore no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**
  * Finds the library a failed Framework run tried to download, from its combined output.
@@ -30,7 +33,8 @@ const NET_REFUSED = /Requires net access to "([^"]+)"/;
  * // { library: "leaflet", page: "/carte" }
  * ```
  */
-export function missingLibrary(output: string): MissingLibrary | null {
+export function missingLibrary(coloured: string): MissingLibrary | null {
+  const output = coloured.replace(ANSI, "");
   const loads = [...output.matchAll(LOAD_LINE)];
   const refused = NET_REFUSED.test(output) || CDN_URL.test(output);
   if (!refused) return null;

@@ -15,6 +15,11 @@ Deno.test("missingLibrary names the page and the package Framework tried to fetc
   assert.deepEqual(missingLibrary(scoped), { library: "@observablehq/sample-datasets", page: "/sroi" });
 });
 
+Deno.test("missingLibrary reads Framework's log when it is coloured (CI=true in the environment)", () => {
+  const coloured = LEAFLET.replaceAll("load ", "\x1b[90mload\x1b[39m ").replace("→", "\x1b[90m→\x1b[39m");
+  assert.deepEqual(missingLibrary(coloured), { library: "leaflet", page: "/carte" });
+});
+
 Deno.test("missingLibrary reads the CDN URL when no load line names the page", () => {
   const out =
     "TypeError: fetch failed\n  error sending request for url (https://cdn.jsdelivr.net/npm/katex@0.16.9/dist/katex.min.css)";
