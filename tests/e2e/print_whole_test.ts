@@ -128,6 +128,10 @@ Deno.test("printed pages hold every table row and chart text of at least 8 pt", 
         await page.goto(`${server.url}/cooperation`);
         await page.waitForSelector("[data-testid=chart-baseline] svg");
         await page.waitForLoadState("networkidle");
+        // Every chart drawn before the print starts: on a loaded machine a late chart drawn after
+        // `beforeprint` keeps the window's width (not what a reader who waits for the page meets).
+        await page.waitForFunction(() => !document.querySelector("observablehq-loading"));
+        await settle(page);
         // Chromium's print sends `beforeprint`, then lays the page out at A4 width without redrawing.
         await page.evaluate(() => dispatchEvent(new Event("beforeprint")));
         const widest = await page.evaluate(() =>
